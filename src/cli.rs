@@ -1,0 +1,250 @@
+//! The command line: one `Args` struct per command, each with `run()`.
+//! Commands print; the library they call never does.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "vacancy",
+    version,
+    about = "Build an accessible, multilingual job board from Markdown postings"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into the output folder (default `output/`).
+    Build(BuildArgs),
+    /// Validate the site without writing anything; exits non-zero on errors.
+    Check(CheckArgs),
+    /// Write a new posting file with every field present and explained.
+    New(NewArgs),
+    /// Create a minimal working site in a new folder.
+    Init(InitArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SiteArgs {
+    /// The site folder (holding vacancy.toml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// The moment to build for, e.g. 2026-03-20 or 2026-03-20T12:00:00+01:00.
+    /// Defaults to SOURCE_DATE_EPOCH when set, else the current time.
+    #[arg(long)]
+    pub now: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Where to write the site; relative paths are relative to the site folder.
+    #[arg(long, short, default_value = "output")]
+    pub output: PathBuf,
+    /// Use another base URL than vacancy.toml's (e.g. for a staging server).
+    #[arg(long)]
+    pub base_url: Option<String>,
+    /// Print nothing but errors.
+    #[arg(long, short, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Also list every file written and print warnings in full.
+    #[arg(long, short)]
+    pub verbose: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Readable text with the offending line shown.
+    Human,
+    /// One JSON object per line.
+    Json,
+    /// GitHub Actions workflow annotations.
+    Github,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// How to print problems.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// The posting's name in web addresses, e.g. case-officer-norrkoping.
+    pub slug: String,
+    /// The language of the file (default: the site's default language).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// The site folder (holding vacancy.toml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// The folder to create.
+    pub dir: PathBuf,
+}
+
+/// Runs the command and returns the process exit code.
+pub fn run(cli: Cli) -> i32 {
+    match cli.command {
+        Command::Build(args) => build(args),
+        Command::Check(args) => check(args),
+        Command::New(args) => report(crate::scaffold::new_posting(
+            &args.root,
+            &args.slug,
+            args.lang.as_deref(),
+        )),
+        Command::Init(args) => report(crate::scaffold::init(&args.dir)),
+    }
+}
+
+fn report(result: Result<String, String>) -> i32 {
+    match result {
+        Ok(message) => {
+            println!("{message}");
+            0
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            1
+        }
+    }
+}
+
+fn now(site: &SiteArgs) -> Result<chrono::DateTime<chrono::FixedOffset>, String> {
+    crate::resolve_now(site.now.as_deref(), crate::site_time_zone(&site.root))
+}
+
+fn build(args: BuildArgs) -> i32 {
+    let now = match now(&args.site) {
+        Ok(n) => n,
+        Err(e) => return report(Err(e)),
+    };
+    let root = &args.site.root;
+    let output = if args.output.is_absolute() {
+        args.output.clone()
+    } else {
+        root.join(&args.output)
+    };
+    let built = match crate::build_in_memory(root, now, args.base_url.as_deref()) {
+        Ok(b) => b,
+        Err(failed) => {
+            print_diagnostics(&failed.0, Format::Human);
+            eprintln!(
+                "error: {failed}; nothing was written, {} is unchanged",
+                output.display()
+            );
+            return 1;
+        }
+    };
+    if let Err(e) = built.output.write_atomically(&output) {
+        return report(Err(format!(
+            "cannot write the site to {}: {e}",
+            output.display()
+        )));
+    }
+    if !args.quiet {
+        if args.verbose {
+            for path in built.output.files.keys() {
+                println!("  {path}");
+            }
+        }
+        print_diagnostics(&built.warnings, Format::Human);
+        println!("{}", built.next_change_line());
+        println!("{}", built.summary());
+    }
+    0
+}
+
+fn check(args: CheckArgs) -> i32 {
+    let now = match now(&args.site) {
+        Ok(n) => n,
+        Err(e) => return report(Err(e)),
+    };
+    match crate::build_in_memory(&args.site.root, now, None) {
+        Ok(built) => {
+            print_diagnostics(&built.warnings, args.format);
+            if args.format == Format::Human {
+                println!(
+                    "ok: no errors in {} postings",
+                    built.site.content.postings.len()
+                );
+            }
+            0
+        }
+        Err(failed) => {
+            print_diagnostics(&failed.0, args.format);
+            if args.format == Format::Human {
+                eprintln!("error: {failed}");
+            }
+            1
+        }
+    }
+}
+
+/// Prints every diagnostic to stderr (human) or stdout (machine formats).
+pub fn print_diagnostics(diagnostics: &Diagnostics, format: Format) {
+    let stderr = std::io::stderr();
+    let stdout = std::io::stdout();
+    for d in &diagnostics.0 {
+        match format {
+            Format::Human => {
+                let _ = write!(stderr.lock(), "{}", d.render());
+            }
+            Format::Json => {
+                let _ = writeln!(stdout.lock(), "{}", d.to_json());
+            }
+            Format::Github => {
+                let _ = writeln!(stdout.lock(), "{}", github_annotation(d));
+            }
+        }
+    }
+}
+
+/// A GitHub Actions workflow command that puts the problem on the right line.
+pub fn github_annotation(d: &Diagnostic) -> String {
+    let level = if d.is_error() { "error" } else { "warning" };
+    let mut props = Vec::new();
+    if let Some(file) = d.file() {
+        props.push(format!(
+            "file={}",
+            escape_property(&file.display().to_string())
+        ));
+    }
+    if let Some((line, col)) = d.line_column() {
+        props.push(format!("line={line}"));
+        props.push(format!("col={col}"));
+    }
+    if let Some(field) = &d.field {
+        props.push(format!("title={}", escape_property(field)));
+    }
+    let mut message = d.message.clone();
+    if let Some(help) = &d.help {
+        message.push_str("\nhelp: ");
+        message.push_str(help);
+    }
+    format!("::{level} {}::{}", props.join(","), escape_data(&message))
+}
+
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}

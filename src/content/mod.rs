@@ -1,0 +1,445 @@
+//! Loading `content/`: finding posting and page files (walkdir), reading them
+//! in parallel, validating each, and merging translations. Every problem of
+//! every file is collected; nothing is rendered from invalid content.
+
+pub mod frontmatter;
+pub mod page;
+pub mod posting;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::config::{Config, is_slug};
+use crate::diagnostic::{Diagnostic, SourceFile, did_you_mean};
+use crate::model::{Attachment, Content};
+
+pub const POSTINGS_DIR: &str = "content/postings";
+pub const PAGES_DIR: &str = "content/pages";
+
+/// One content file found on disk: a language version of a posting or page.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    pub slug: String,
+    pub lang: String,
+    pub file: SourceFile,
+    /// Files published beside the page (postings in a folder only).
+    pub attachments: Vec<Attachment>,
+}
+
+/// A content file before it is read.
+#[derive(Debug, Clone)]
+struct Found {
+    slug: String,
+    lang: String,
+    /// Relative to the site root.
+    rel: PathBuf,
+    folder: Option<PathBuf>,
+}
+
+/// Reads and validates everything under `content/`.
+pub fn load(root: &Path, config: &Config) -> Result<Content, Vec<Diagnostic>> {
+    let mut diagnostics = Vec::new();
+    let postings_found = discover(root, POSTINGS_DIR, true, config, &mut diagnostics);
+    let pages_found = discover(root, PAGES_DIR, false, config, &mut diagnostics);
+
+    let read: Vec<(Option<Doc>, Vec<Diagnostic>)> = postings_found
+        .par_iter()
+        .map(|f| read_doc(root, f))
+        .collect();
+    let mut raws = Vec::new();
+    for (doc, mut ds) in read {
+        if let Some(doc) = doc
+            && let Some(raw) = posting::read(doc, config, &mut ds)
+        {
+            raws.push(raw);
+        }
+        diagnostics.extend(ds);
+    }
+    let postings = merge_postings(raws, config, &mut diagnostics);
+
+    let pages = page::load(
+        root,
+        &pages_found_docs(root, &pages_found, &mut diagnostics),
+        config,
+        &mut diagnostics,
+    );
+
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(diagnostics);
+    }
+    Ok(Content { postings, pages })
+}
+
+fn pages_found_docs(root: &Path, found: &[Found], diagnostics: &mut Vec<Diagnostic>) -> Vec<Doc> {
+    let read: Vec<_> = found.par_iter().map(|f| read_doc(root, f)).collect();
+    let mut docs = Vec::new();
+    for (doc, ds) in read {
+        docs.extend(doc);
+        diagnostics.extend(ds);
+    }
+    docs
+}
+
+/// Groups posting files by slug and merges each group; drafts are dropped.
+fn merge_postings(
+    raws: Vec<posting::RawPosting>,
+    config: &Config,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<crate::model::Posting> {
+    let mut groups: BTreeMap<String, Vec<posting::RawPosting>> = BTreeMap::new();
+    for raw in raws {
+        groups.entry(raw.doc.slug.clone()).or_default().push(raw);
+    }
+    let order = |lang: &str| config.languages.iter().position(|l| l.code == lang);
+    let merged: Vec<(Option<crate::model::Posting>, Vec<Diagnostic>)> = groups
+        .into_par_iter()
+        .map(|(_, mut files)| {
+            let mut ds = Vec::new();
+            if files.iter().any(|f| f.draft) {
+                return (None, ds);
+            }
+            files.sort_by_key(|f| order(&f.doc.lang));
+            let posting = posting::merge(&files, config, &mut ds);
+            (posting, ds)
+        })
+        .collect();
+    let mut postings = Vec::new();
+    for (p, ds) in merged {
+        postings.extend(p);
+        diagnostics.extend(ds);
+    }
+    postings
+}
+
+/// Finds `<slug>.<lang>.md` files (and, for postings, `<slug>/index.<lang>.md`).
+fn discover(
+    root: &Path,
+    dir: &str,
+    folders: bool,
+    config: &Config,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Found> {
+    let base = root.join(dir);
+    if !base.is_dir() {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    let walker = walkdir::WalkDir::new(&base)
+        .min_depth(1)
+        .max_depth(if folders { 2 } else { 1 })
+        .sort_by_file_name();
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                diagnostics
+                    .push(Diagnostic::error(format!("cannot read the folder: {e}")).in_file(dir));
+                continue;
+            }
+        };
+        let name = entry.file_name().to_string_lossy().to_string();
+        if is_ignored(&name) {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(entry.path())
+            .to_path_buf();
+        let in_folder = entry.depth() == 2;
+        if entry.file_type().is_dir() {
+            if !folders || entry.depth() != 1 {
+                continue;
+            }
+            check_slug(&name, &rel, diagnostics);
+            continue;
+        }
+        if !name.ends_with(".md") {
+            if !in_folder {
+                diagnostics.push(
+                    Diagnostic::warning(format!("{} is not a Markdown file and is ignored", rel.display()))
+                        .in_file(&rel)
+                        .help("attachments go into a posting folder: <slug>/index.<lang>.md plus the file"),
+                );
+            }
+            continue;
+        }
+        let stem = &name[..name.len() - 3];
+        let (slug, lang) = if in_folder {
+            let folder = entry.path().parent().and_then(Path::file_name);
+            let slug = folder
+                .map(|f| f.to_string_lossy().to_string())
+                .unwrap_or_default();
+            match stem.strip_prefix("index.") {
+                Some(lang) => (slug, lang.to_string()),
+                None => {
+                    diagnostics.push(
+                        Diagnostic::error(format!("{} is not a posting file", rel.display()))
+                            .in_file(&rel)
+                            .help("inside a posting folder, the text is in index.<lang>.md, e.g. index.sv.md"),
+                    );
+                    continue;
+                }
+            }
+        } else {
+            match stem.rsplit_once('.') {
+                Some((slug, lang)) => (slug.to_string(), lang.to_string()),
+                None => {
+                    let first = config.default_language.clone();
+                    diagnostics.push(
+                        Diagnostic::error(format!("{} does not say its language", rel.display()))
+                            .in_file(&rel)
+                            .help(format!("name it <slug>.<lang>.md, e.g. {stem}.{first}.md")),
+                    );
+                    continue;
+                }
+            }
+        };
+        if !in_folder && !check_slug(&slug, &rel, diagnostics) {
+            continue;
+        }
+        if config.language(&lang).is_none() {
+            let codes: Vec<&str> = config.language_codes().collect();
+            let help = match did_you_mean(&lang, codes.iter().copied()) {
+                Some(close) => format!(
+                    "did you mean \"{close}\"? The site's languages are: {}",
+                    codes.join(", ")
+                ),
+                None => format!(
+                    "the site's languages are: {}; add the language to vacancy.toml first",
+                    codes.join(", ")
+                ),
+            };
+            diagnostics.push(
+                Diagnostic::error(format!(
+                    "\"{lang}\" in the file name is not one of the site's languages"
+                ))
+                .in_file(&rel)
+                .help(help),
+            );
+            continue;
+        }
+        let folder = in_folder
+            .then(|| entry.path().parent().map(Path::to_path_buf))
+            .flatten();
+        found.push(Found {
+            slug,
+            lang,
+            rel,
+            folder,
+        });
+    }
+    check_duplicates(&found, diagnostics);
+    found
+}
+
+fn check_slug(slug: &str, rel: &Path, diagnostics: &mut Vec<Diagnostic>) -> bool {
+    if is_slug(slug) {
+        return true;
+    }
+    let better = slug::slugify(slug);
+    diagnostics.push(
+        Diagnostic::error(format!("\"{slug}\" cannot be used in a web address"))
+            .in_file(rel)
+            .help(format!(
+                "rename it using lowercase letters, digits and hyphens only, e.g. \"{better}\""
+            )),
+    );
+    false
+}
+
+/// Two files for one slug and language (`x.sv.md` and `x/index.sv.md`).
+fn check_duplicates(found: &[Found], diagnostics: &mut Vec<Diagnostic>) {
+    let mut seen: BTreeMap<(&str, &str), &Path> = BTreeMap::new();
+    for f in found {
+        if let Some(other) = seen.insert((&f.slug, &f.lang), &f.rel) {
+            diagnostics.push(
+                Diagnostic::error(format!(
+                    "two files give the \"{}\" version of \"{}\": {} and {}",
+                    f.lang,
+                    f.slug,
+                    other.display(),
+                    f.rel.display()
+                ))
+                .in_file(&f.rel)
+                .help("each posting has one file per language; remove or rename one of them"),
+            );
+        }
+    }
+}
+
+/// Hidden files, editor backups and swap files.
+pub fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name.ends_with(".bak")
+}
+
+fn read_doc(root: &Path, found: &Found) -> (Option<Doc>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let file = match read_text(root, &found.rel) {
+        Ok(f) => f,
+        Err(d) => return (None, vec![d]),
+    };
+    let attachments = match &found.folder {
+        Some(folder) => read_attachments(root, folder, &mut diagnostics),
+        None => Vec::new(),
+    };
+    let doc = Doc {
+        slug: found.slug.clone(),
+        lang: found.lang.clone(),
+        file,
+        attachments,
+    };
+    (Some(doc), diagnostics)
+}
+
+/// Reads a text file, with an editor-friendly error for bad encodings.
+pub fn read_text(root: &Path, rel: &Path) -> Result<SourceFile, Diagnostic> {
+    let bytes = std::fs::read(root.join(rel))
+        .map_err(|e| Diagnostic::error(format!("cannot read the file: {e}")).in_file(rel))?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile::new(rel, text)),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
+            let line = bytes[..valid].iter().filter(|b| **b == b'\n').count() + 1;
+            Err(Diagnostic::error(format!("the file is not valid UTF-8 text (line {line})"))
+                .in_file(rel)
+                .help("save the file with the UTF-8 encoding (most editors offer it under \"Save as\")"))
+        }
+    }
+}
+
+fn read_attachments(
+    root: &Path,
+    folder: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Attachment> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return out;
+    };
+    let mut entries: Vec<_> = entries.flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let name = entry.file_name().to_string_lossy().to_string();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if is_ignored(&name) || name.ends_with(".md") || !kind.is_file() {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(&entry.path())
+            .to_path_buf();
+        if !is_safe_file_name(&name) {
+            diagnostics.push(
+                Diagnostic::error(format!(
+                    "the attachment name \"{name}\" cannot be published"
+                ))
+                .in_file(&rel)
+                .help("use letters, digits, '-', '_' and '.' only, e.g. job-description.pdf"),
+            );
+            continue;
+        }
+        match std::fs::read(entry.path()) {
+            Ok(bytes) => out.push(Attachment {
+                name,
+                bytes: Arc::from(bytes),
+            }),
+            Err(e) => diagnostics
+                .push(Diagnostic::error(format!("cannot read the attachment: {e}")).in_file(&rel)),
+        }
+    }
+    out
+}
+
+fn is_safe_file_name(name: &str) -> bool {
+    !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-_.".contains(c))
+        && name != "index.html"
+}
+
+/// An absolute `http:` or `https:` URL.
+pub fn check_web_url(url: &str) -> Result<(), String> {
+    match url::Url::parse(url) {
+        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => Ok(()),
+        Ok(u) => Err(format!(
+            "\"{url}\" is not a web address: it must start with https:// (not {}:)",
+            u.scheme()
+        )),
+        Err(e) => Err(format!("\"{url}\" is not a valid web address: {e}")),
+    }
+}
+
+/// An e-mail address of the form `name@domain.tld`.
+pub fn check_email(email: &str) -> Result<(), String> {
+    let bad = || Err(format!("\"{email}\" is not a valid e-mail address"));
+    let Some((local, domain)) = email.split_once('@') else {
+        return bad();
+    };
+    let local_ok = !local.is_empty()
+        && local.len() <= 64
+        && local
+            .chars()
+            .all(|c| c.is_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c))
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..");
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+        });
+    if local_ok && domain_ok { Ok(()) } else { bad() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn email_addresses_are_checked() {
+        assert!(check_email("anna.exempel@example.se").is_ok());
+        for bad in [
+            "anna",
+            "anna@",
+            "@example.se",
+            "anna@example",
+            "an na@example.se",
+            "a..b@example.se",
+        ] {
+            assert!(check_email(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn only_http_urls_are_web_addresses() {
+        assert!(check_web_url("https://example.se/apply").is_ok());
+        assert!(check_web_url("javascript:alert(1)").is_err());
+        assert!(check_web_url("example.se/apply").is_err());
+    }
+
+    #[test]
+    fn editor_backup_and_swap_files_are_ignored() {
+        for name in [".x.sv.md.swp", "x.sv.md~", "#x.sv.md#", ".DS_Store"] {
+            assert!(is_ignored(name), "{name}");
+        }
+        assert!(!is_ignored("x.sv.md"));
+    }
+}

@@ -1,0 +1,731 @@
+//! The posting schema: one file's front matter read field by field (`RawPosting`),
+//! then the files of one posting merged into a `Posting`, with facts written once.
+
+use std::ops::Range;
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::fields::{DateOrTime, Fields, Sp};
+use crate::model::{
+    Contact, Deadline, Employment, Extent, Facts, Posting, SalaryPer, SalaryRange, Start,
+    Translation, Workplace, local_to_fixed,
+};
+
+use super::{Doc, check_email, check_web_url};
+
+pub const FIELDS: &[&str] = &[
+    "title",
+    "summary",
+    "published",
+    "deadline",
+    "locations",
+    "workplace",
+    "employment",
+    "probation",
+    "extent",
+    "extent_percent",
+    "hours",
+    "start",
+    "salary",
+    "organization",
+    "unit",
+    "categories",
+    "reference",
+    "apply_url",
+    "apply_email",
+    "contacts",
+    "screening",
+    "draft",
+];
+
+const CONTACT_FIELDS: &[&str] = &["name", "role", "phone", "email", "union"];
+const SALARY_FIELDS: &[&str] = &["min", "max", "currency", "per"];
+
+/// A contact as written in one file: the facts plus the role in that file's language.
+#[derive(Debug, Clone)]
+pub struct RawContact {
+    pub contact: Contact,
+    pub role: Option<String>,
+}
+
+/// The salary field: a text in the file's language, or figures.
+#[derive(Debug, Clone)]
+pub enum RawSalary {
+    Text(String),
+    Range(SalaryRange),
+}
+
+/// One file of a posting, read but not yet merged with its translations.
+#[derive(Debug)]
+pub struct RawPosting {
+    pub doc: Doc,
+    pub opening: Range<usize>,
+    pub title: Option<Sp<String>>,
+    pub summary: Option<String>,
+    pub published: Option<Sp<chrono::NaiveDate>>,
+    pub deadline: Option<Sp<DateOrTime>>,
+    pub locations: Option<Sp<Vec<String>>>,
+    pub workplace: Option<Sp<Workplace>>,
+    pub employment: Option<Sp<Employment>>,
+    pub probation: Option<Sp<bool>>,
+    pub extent: Option<Sp<Extent>>,
+    pub extent_percent: Option<Sp<u8>>,
+    pub hours: Option<String>,
+    pub start: Option<Sp<Start>>,
+    pub salary_range: Option<Sp<SalaryRange>>,
+    pub salary_text: Option<String>,
+    pub organization: Option<String>,
+    pub unit: Option<String>,
+    pub categories: Option<Sp<Vec<String>>>,
+    pub reference: Option<Sp<String>>,
+    pub apply_url: Option<Sp<String>>,
+    pub apply_email: Option<Sp<String>>,
+    pub contacts: Option<Sp<Vec<RawContact>>>,
+    pub screening: Option<Sp<bool>>,
+    pub draft: bool,
+    pub body: String,
+}
+
+/// Reads the front matter of one posting file; problems go to `diagnostics`.
+pub fn read(doc: Doc, config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Option<RawPosting> {
+    let split = match super::frontmatter::split(&doc.file) {
+        Ok(split) => split,
+        Err(d) => {
+            diagnostics.push(d);
+            return None;
+        }
+    };
+    let file = doc.file.clone();
+    let toml_text = &file.text[split.toml.clone()];
+    let mut f = match Fields::parse(&file, toml_text, split.toml.start, split.opening.clone()) {
+        Ok(f) => f,
+        Err(d) => {
+            diagnostics.push(d);
+            return None;
+        }
+    };
+    let raw = read_fields(&mut f, doc.clone(), split.opening.clone(), config);
+    let body = file.text[split.body.clone()].to_string();
+    diagnostics.extend(f.finish(FIELDS));
+    Some(RawPosting { body, ..raw })
+}
+
+fn read_fields(f: &mut Fields<'_>, doc: Doc, opening: Range<usize>, config: &Config) -> RawPosting {
+    let deadline = f
+        .date_or_word("deadline", true, &[], "deadline = 2026-03-20")
+        .and_then(|d| {
+            let span = d.span();
+            d.into_inner().ok().map(|v| Sp::new(span, v))
+        });
+    let published = f
+        .date_or_word("published", false, &[], "published = 2026-02-20")
+        .and_then(|d| {
+            let span = d.span();
+            match d.into_inner() {
+                Ok(DateOrTime::Date(date)) => Some(Sp::new(span, date)),
+                _ => None,
+            }
+        });
+    let start = f
+        .date_or_word(
+            "start",
+            false,
+            &["by-agreement", "immediately"],
+            "start = 2026-03-02",
+        )
+        .and_then(|s| {
+            let span = s.span();
+            let start = match s.into_inner() {
+                Ok(DateOrTime::Date(d)) => Start::Date(d),
+                Err("immediately") => Start::Immediately,
+                Err(_) => Start::ByAgreement,
+                Ok(_) => return None,
+            };
+            Some(Sp::new(span, start))
+        });
+    let (salary_range, salary_text) = read_salary(f);
+    RawPosting {
+        title: f.text("title", "title = \"Migration Case Officer\""),
+        summary: f
+            .text("summary", "summary = \"One or two sentences.\"")
+            .map(Sp::into_inner),
+        published,
+        deadline,
+        locations: f
+            .string_list("locations", "locations = [\"Norrköping\", \"Stockholm\"]")
+            .map(|l| map_sp(l, |v| v.into_iter().map(Sp::into_inner).collect())),
+        workplace: keyword(f, "workplace", Workplace::KEYS, Workplace::from_key),
+        employment: keyword(f, "employment", Employment::KEYS, Employment::from_key),
+        probation: f.bool("probation"),
+        extent: keyword(f, "extent", Extent::KEYS, Extent::from_key),
+        extent_percent: f
+            .integer("extent_percent", 1..101, "extent_percent = 75")
+            .map(|n| map_sp(n, |n| n as u8)),
+        hours: f
+            .text("hours", "hours = \"Office hours\"")
+            .map(Sp::into_inner),
+        start,
+        salary_range,
+        salary_text,
+        organization: f
+            .text("organization", "organization = \"Migrationsverket\"")
+            .map(Sp::into_inner),
+        unit: f
+            .text("unit", "unit = \"Citizenship Unit\"")
+            .map(Sp::into_inner),
+        categories: read_categories(f, config),
+        reference: f
+            .text("reference", "reference = \"2026/1234\"")
+            .map(|r| map_sp(r, |s| s.trim().to_string())),
+        apply_url: checked(
+            f,
+            "apply_url",
+            "apply_url = \"https://example.se/apply/123\"",
+            check_web_url,
+        ),
+        apply_email: checked(
+            f,
+            "apply_email",
+            "apply_email = \"jobs@example.se\"",
+            check_email,
+        ),
+        contacts: read_contacts(f),
+        screening: f.bool("screening"),
+        draft: f.bool("draft").is_some_and(Sp::into_inner),
+        body: String::new(),
+        doc,
+        opening,
+    }
+}
+
+fn map_sp<T, U>(s: Sp<T>, f: impl FnOnce(T) -> U) -> Sp<U> {
+    let span = s.span();
+    Sp::new(span, f(s.into_inner()))
+}
+
+fn keyword<T>(
+    f: &mut Fields<'_>,
+    key: &str,
+    keys: &[&'static str],
+    from: fn(&str) -> Option<T>,
+) -> Option<Sp<T>> {
+    f.choice(key, keys).and_then(|k| {
+        let span = k.span();
+        from(k.get_ref()).map(|v| Sp::new(span, v))
+    })
+}
+
+fn checked(
+    f: &mut Fields<'_>,
+    key: &str,
+    example: &str,
+    check: fn(&str) -> Result<(), String>,
+) -> Option<Sp<String>> {
+    let value = f.text(key, example)?;
+    let trimmed = value.get_ref().trim().to_string();
+    match check(&trimmed) {
+        Ok(()) => Some(Sp::new(value.span(), trimmed)),
+        Err(why) => {
+            f.error_at_abs(
+                key,
+                value.span(),
+                why,
+                format!("write it like this: {example}"),
+            );
+            None
+        }
+    }
+}
+
+fn read_categories(f: &mut Fields<'_>, config: &Config) -> Option<Sp<Vec<String>>> {
+    let list = f.string_list("categories", "categories = [\"case-handling\"]")?;
+    let span = list.span();
+    let mut keys = Vec::new();
+    for key in list.into_inner() {
+        if config.category(key.get_ref()).is_some() {
+            if !keys.contains(key.get_ref()) {
+                keys.push(key.get_ref().clone());
+            }
+            continue;
+        }
+        let known: Vec<&str> = config.categories.iter().map(|c| c.key.as_str()).collect();
+        let help = match crate::diagnostic::did_you_mean(key.get_ref(), known.iter().copied()) {
+            Some(close) => format!("did you mean \"{close}\"?"),
+            None if known.is_empty() => {
+                "no categories are defined: add them under [categories] in vacancy.toml".into()
+            }
+            None => format!(
+                "the categories in vacancy.toml are: {}; add a new one there first",
+                known.join(", ")
+            ),
+        };
+        f.error_at_abs(
+            "categories",
+            key.span(),
+            format!("\"{}\" is not a category of this site", key.get_ref()),
+            help,
+        );
+    }
+    Some(Sp::new(span, keys))
+}
+
+fn read_salary(f: &mut Fields<'_>) -> (Option<Sp<SalaryRange>>, Option<String>) {
+    let example = "salary = { min = 38000, max = 46000, currency = \"SEK\", per = \"month\" }";
+    let Some((_, value)) = f.take_raw("salary") else {
+        return (None, None);
+    };
+    let span = f.abs(value.span());
+    match value.into_inner() {
+        toml::de::DeValue::String(s) if !s.trim().is_empty() => (None, Some(s.trim().to_string())),
+        toml::de::DeValue::Table(table) => {
+            // Re-read the table through `Fields` for per-field messages.
+            let mut t = f.subtable("salary", span.clone(), table);
+            let min = number(&mut t, "min");
+            let max = number(&mut t, "max");
+            let currency = t.text("currency", "currency = \"SEK\"");
+            let per = keyword(&mut t, "per", SalaryPer::KEYS, SalaryPer::from_key);
+            if currency.is_none() {
+                t.missing("currency", "currency = \"SEK\"");
+            }
+            if min.is_none() && max.is_none() {
+                t.missing("min", "min = 38000");
+            }
+            if let (Some(lo), Some(hi)) = (&min, &max)
+                && lo.get_ref() > hi.get_ref()
+            {
+                t.error_at_abs(
+                    "max",
+                    hi.span(),
+                    format!(
+                        "the salary maximum {} is below the minimum {}",
+                        hi.get_ref(),
+                        lo.get_ref()
+                    ),
+                    "swap the two figures",
+                );
+            }
+            if let Some(c) = &currency
+                && !(c.get_ref().len() == 3
+                    && c.get_ref().chars().all(|ch| ch.is_ascii_uppercase()))
+            {
+                t.error_at_abs(
+                    "currency",
+                    c.span(),
+                    format!("\"{}\" is not a currency code", c.get_ref()),
+                    "write an ISO 4217 code such as \"SEK\" or \"EUR\"",
+                );
+            }
+            let ok = t.diagnostics.is_empty();
+            f.absorb(t, SALARY_FIELDS);
+            let range = match (ok, currency) {
+                (true, Some(currency)) => Some(Sp::new(
+                    span,
+                    SalaryRange {
+                        min: min.map(Sp::into_inner),
+                        max: max.map(Sp::into_inner),
+                        currency: currency.into_inner(),
+                        per: per.map_or(SalaryPer::Month, Sp::into_inner),
+                    },
+                )),
+                _ => None,
+            };
+            (range, None)
+        }
+        _ => {
+            f.error_at_abs(
+                "salary",
+                span,
+                "`salary` must be text (\"Individual salary setting\") or a table of figures"
+                    .into(),
+                format!("write it like this: {example}"),
+            );
+            (None, None)
+        }
+    }
+}
+
+fn number(t: &mut Fields<'_>, key: &str) -> Option<Sp<f64>> {
+    let (_, value) = t.take_raw(key)?;
+    let span = t.abs(value.span());
+    let n = match value.get_ref() {
+        toml::de::DeValue::Integer(i) => i.as_str().replace('_', "").parse::<f64>().ok(),
+        toml::de::DeValue::Float(x) => x.as_str().replace('_', "").parse::<f64>().ok(),
+        _ => None,
+    };
+    match n {
+        Some(n) if n >= 0.0 && n.is_finite() => Some(Sp::new(span, n)),
+        _ => {
+            t.error_at_abs(
+                key,
+                span,
+                format!("`salary.{key}` must be a positive number"),
+                format!("write it like this: {key} = 38000"),
+            );
+            None
+        }
+    }
+}
+
+fn read_contacts(f: &mut Fields<'_>) -> Option<Sp<Vec<RawContact>>> {
+    let example =
+        "[[contacts]]\nname = \"Anna Exempel\"\nrole = \"Unit manager\"\nphone = \"070-174 06 05\"";
+    let span = f.peek_span("contacts")?;
+    let tables = f.tables("contacts", example)?;
+    let mut out = Vec::new();
+    for mut t in tables {
+        let name = t.text("name", "name = \"Anna Exempel\"");
+        let role = t
+            .text("role", "role = \"Unit manager\"")
+            .map(Sp::into_inner);
+        let phone = checked(&mut t, "phone", "phone = \"070-174 06 05\"", check_phone);
+        let email = checked(&mut t, "email", "email = \"anna@example.se\"", check_email);
+        let union = t.bool("union").is_some_and(Sp::into_inner);
+        if name.is_none() {
+            t.missing("name", "name = \"Anna Exempel\"");
+        }
+        f.absorb(t, CONTACT_FIELDS);
+        if let Some(name) = name {
+            out.push(RawContact {
+                contact: Contact {
+                    name: name.into_inner(),
+                    phone: phone.map(Sp::into_inner),
+                    email: email.map(Sp::into_inner),
+                    union,
+                },
+                role,
+            });
+        }
+    }
+    Some(Sp::new(span, out))
+}
+
+/// A phone number as people write it: digits, spaces, `+`, `-`, parentheses.
+pub fn check_phone(phone: &str) -> Result<(), String> {
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    let allowed = phone
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-()/.".contains(c));
+    if allowed && (5..=20).contains(&digits) {
+        Ok(())
+    } else {
+        Err(format!("\"{phone}\" is not a phone number"))
+    }
+}
+
+/// The `tel:` form of a phone number in `country` ("070-174 06 05" -> "+46701740605").
+pub fn tel_uri(phone: &str, country: &str) -> String {
+    let keep: String = phone
+        .replace("(0)", "")
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    if keep.starts_with('+') {
+        return format!("tel:{keep}");
+    }
+    if let Some(rest) = keep.strip_prefix("00") {
+        return format!("tel:+{rest}");
+    }
+    match (country_calling_code(country), keep.strip_prefix('0')) {
+        (Some(cc), Some(national)) => format!("tel:+{cc}{national}"),
+        _ => format!("tel:{keep}"),
+    }
+}
+
+fn country_calling_code(country: &str) -> Option<&'static str> {
+    Some(match country {
+        "SE" => "46",
+        "NO" => "47",
+        "DK" => "45",
+        "FI" => "358",
+        "DE" => "49",
+        "GB" => "44",
+        "NL" => "31",
+        "FR" => "33",
+        _ => return None,
+    })
+}
+
+/// A fact as given by the files of one posting: the value and where it stands.
+struct Given<'a, T> {
+    value: &'a T,
+    file: &'a SourceFile,
+    span: Range<usize>,
+}
+
+/// Picks the single value of a fact; two files that disagree are an error naming both.
+fn agree<'a, T: PartialEq>(
+    field: &str,
+    given: impl Iterator<Item = Given<'a, T>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<&'a T> {
+    let mut first: Option<Given<'a, T>> = None;
+    for g in given {
+        match &first {
+            None => first = Some(g),
+            Some(f) if f.value == g.value => {}
+            Some(f) => diagnostics.push(
+                Diagnostic::error(format!(
+                    "`{field}` differs between {} and {}",
+                    g.file.path.display(),
+                    f.file.path.display()
+                ))
+                .field(field)
+                .at(g.file, g.span.clone(), "given here")
+                .at(f.file, f.span.clone(), "and differently here")
+                .help(format!(
+                    "`{field}` is the same in every language: write it in one file only, or make both agree"
+                )),
+            ),
+        }
+    }
+    first.map(|g| g.value)
+}
+
+macro_rules! fact {
+    ($files:expr, $field:ident, $diagnostics:expr) => {
+        agree(
+            stringify!($field),
+            $files.iter().filter_map(|r| {
+                r.$field.as_ref().map(|v| Given {
+                    value: v.get_ref(),
+                    file: &r.doc.file,
+                    span: v.span(),
+                })
+            }),
+            $diagnostics,
+        )
+    };
+}
+
+/// Merges the files of one posting (all with the same slug) into a `Posting`.
+pub fn merge(
+    files: &[RawPosting],
+    config: &Config,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Posting> {
+    let before = diagnostics.len();
+    let first = files.first()?;
+    let published = fact!(files, published, diagnostics).copied();
+    let deadline = fact!(files, deadline, diagnostics).copied();
+    let locations = fact!(files, locations, diagnostics)
+        .cloned()
+        .unwrap_or_default();
+    let workplace = fact!(files, workplace, diagnostics)
+        .copied()
+        .unwrap_or(Workplace::Onsite);
+    let employment = fact!(files, employment, diagnostics).copied();
+    let extent = fact!(files, extent, diagnostics).copied();
+    let contacts = merge_contacts(files, diagnostics);
+    let facts_file = files.iter().find(|r| r.deadline.is_some()).unwrap_or(first);
+    let missing = |field: &str, example: &str, diagnostics: &mut Vec<Diagnostic>| {
+        diagnostics.push(missing_fact(files, facts_file, field, example));
+    };
+    if published.is_none() && files.iter().all(|r| r.published.is_none()) {
+        missing("published", "published = 2026-02-20", diagnostics);
+    }
+    if deadline.is_none() && files.iter().all(|r| r.deadline.is_none()) {
+        missing("deadline", "deadline = 2026-03-20", diagnostics);
+    }
+    if employment.is_none() && files.iter().all(|r| r.employment.is_none()) {
+        missing("employment", "employment = \"permanent\"", diagnostics);
+    }
+    if extent.is_none() && files.iter().all(|r| r.extent.is_none()) {
+        missing("extent", "extent = \"full-time\"", diagnostics);
+    }
+    if locations.is_empty()
+        && workplace != Workplace::Remote
+        && files.iter().all(|r| r.locations.is_none())
+    {
+        missing("locations", "locations = [\"Norrköping\"]", diagnostics);
+    }
+    for r in files {
+        if r.title.is_none() {
+            diagnostics.push(
+                Diagnostic::error("missing required field `title`")
+                    .field("title")
+                    .at(
+                        &r.doc.file,
+                        r.opening.clone(),
+                        "add the field to this front matter",
+                    )
+                    .help("every language version needs its own title: title = \"...\""),
+            );
+        }
+    }
+    let deadline = deadline.map(|d| to_deadline(d, config));
+    if let (Some(p), Some(d)) = (published, deadline)
+        && d.date < p
+    {
+        let r = files.iter().find(|r| r.deadline.is_some()).unwrap_or(first);
+        let span = r.deadline.as_ref().map_or(r.opening.clone(), Sp::span);
+        diagnostics.push(
+            Diagnostic::error(format!(
+                "the deadline {} is before the publication date {p}",
+                d.date
+            ))
+            .field("deadline")
+            .at(&r.doc.file, span, "the deadline")
+            .help("the deadline must be on or after `published`; check the year and month"),
+        );
+    }
+    if diagnostics.len() > before {
+        return None;
+    }
+    let facts = Facts {
+        published: published?,
+        deadline: deadline?,
+        locations,
+        workplace,
+        employment: employment?,
+        probation: fact!(files, probation, diagnostics)
+            .copied()
+            .unwrap_or(false),
+        extent: extent?,
+        extent_percent: fact!(files, extent_percent, diagnostics).copied(),
+        start: fact!(files, start, diagnostics).copied(),
+        salary_range: fact!(files, salary_range, diagnostics).cloned(),
+        categories: fact!(files, categories, diagnostics)
+            .cloned()
+            .unwrap_or_default(),
+        reference: fact!(files, reference, diagnostics).cloned(),
+        apply_url: fact!(files, apply_url, diagnostics).cloned(),
+        apply_email: fact!(files, apply_email, diagnostics).cloned(),
+        contacts: contacts.iter().map(|c| c.contact.clone()).collect(),
+        screening: fact!(files, screening, diagnostics)
+            .copied()
+            .unwrap_or(false),
+    };
+    if diagnostics.len() > before {
+        return None;
+    }
+    let translations = files.iter().map(|r| translation(r, &contacts)).collect();
+    Some(Posting {
+        slug: first.doc.slug.clone(),
+        facts,
+        translations,
+        attachments: first.doc.attachments.clone(),
+    })
+}
+
+fn missing_fact(files: &[RawPosting], at: &RawPosting, field: &str, example: &str) -> Diagnostic {
+    let names: Vec<String> = files
+        .iter()
+        .map(|r| r.doc.file.path.display().to_string())
+        .collect();
+    Diagnostic::error(format!("missing required field `{field}`"))
+        .field(field)
+        .at(
+            &at.doc.file,
+            at.opening.clone(),
+            "add the field to this front matter",
+        )
+        .help(format!(
+            "add a line such as `{example}` to one of the posting's files ({})",
+            names.join(", ")
+        ))
+}
+
+/// The contact list of the posting (facts), taken from whichever files give it.
+fn merge_contacts<'a>(
+    files: &'a [RawPosting],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<&'a RawContact> {
+    let given = files.iter().filter_map(|r| {
+        r.contacts.as_ref().map(|c| Given {
+            value: c.get_ref(),
+            file: &r.doc.file,
+            span: c.span(),
+        })
+    });
+    let mut first: Option<Given<'a, Vec<RawContact>>> = None;
+    for g in given {
+        match &first {
+            None => first = Some(g),
+            Some(f) if same_contacts(f.value, g.value) => {}
+            Some(f) => diagnostics.push(
+                Diagnostic::error(format!(
+                    "the contacts differ between {} and {}",
+                    g.file.path.display(),
+                    f.file.path.display()
+                ))
+                .field("contacts")
+                .at(g.file, g.span.clone(), "given here")
+                .at(f.file, f.span.clone(), "and differently here")
+                .help(
+                    "names, phone numbers and e-mail addresses are the same in every language; \
+                     only `role` may be translated. Make the lists agree, in the same order",
+                ),
+            ),
+        }
+    }
+    first.map(|g| g.value.iter().collect()).unwrap_or_default()
+}
+
+fn same_contacts(a: &[RawContact], b: &[RawContact]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.contact == y.contact)
+}
+
+fn translation(r: &RawPosting, contacts: &[&RawContact]) -> Translation {
+    let rendered = crate::markdown::render(&r.body);
+    let own_roles = r.contacts.as_ref().map(|c| c.get_ref());
+    let contact_roles = contacts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| match own_roles {
+            Some(own) => own.get(i).and_then(|o| o.role.clone()),
+            None => c.role.clone(),
+        })
+        .collect();
+    let summary = r
+        .summary
+        .clone()
+        .unwrap_or_else(|| crate::markdown::truncate(&rendered.first_paragraph, 300));
+    Translation {
+        lang: r.doc.lang.clone(),
+        source: r.doc.file.path.clone(),
+        title: r
+            .title
+            .as_ref()
+            .map(|t| t.get_ref().trim().to_string())
+            .unwrap_or_default(),
+        summary,
+        body_html: rendered.html,
+        hours: r.hours.clone(),
+        salary_text: r.salary_text.clone(),
+        organization: r.organization.clone(),
+        unit: r.unit.clone(),
+        contact_roles,
+    }
+}
+
+fn to_deadline(d: DateOrTime, config: &Config) -> Deadline {
+    let tz = config.time_zone;
+    match d {
+        DateOrTime::Date(date) => Deadline::end_of_day(date, tz),
+        DateOrTime::Local(local) => Deadline::at(local_to_fixed(local, tz), tz),
+        DateOrTime::Offset(local, secs) => {
+            let offset = chrono::FixedOffset::east_opt(secs)
+                .unwrap_or(chrono::FixedOffset::east_opt(0).expect("zero"));
+            let utc = local - chrono::Duration::seconds(secs.into());
+            Deadline::at(chrono::DateTime::from_naive_utc_and_offset(utc, offset), tz)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_numbers_become_international_tel_uris() {
+        assert_eq!(tel_uri("070-174 06 05", "SE"), "tel:+46701740605");
+        assert_eq!(tel_uri("+46 (0)70 174 06 05", "SE"), "tel:+46701740605");
+        assert_eq!(tel_uri("0046 70 174 06 05", "SE"), "tel:+46701740605");
+    }
+
+    #[test]
+    fn phone_check_rejects_letters() {
+        assert!(check_phone("070-174 06 05").is_ok());
+        assert!(check_phone("call me").is_err());
+    }
+}

@@ -1,0 +1,212 @@
+//! `vacancy` turns a folder of Markdown job postings into a static,
+//! accessible, multilingual job board.
+//!
+//! The pipeline runs one way: load config -> load and validate content ->
+//! build the site model at one moment ("now") -> render every page in
+//! parallel into memory -> write the whole site atomically.
+
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod diagnostic;
+pub mod fields;
+pub mod i18n;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod scaffold;
+pub mod theme;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Diagnostics, Failed};
+use crate::model::{Site, Status};
+use crate::output::Output;
+
+/// A site built in memory, not yet written.
+#[derive(Debug)]
+pub struct Built {
+    pub site: Site,
+    pub output: Output,
+    pub warnings: Diagnostics,
+    pub elapsed: Duration,
+}
+
+impl Built {
+    /// The one line `build` ends with.
+    pub fn summary(&self) -> String {
+        let per_lang: Vec<String> = self
+            .site
+            .config
+            .languages
+            .iter()
+            .map(|l| format!("{} {}", l.code, self.output.pages_in(&l.code)))
+            .collect();
+        format!(
+            "built {} pages ({}); {} open, {} closed, {} future postings; in {} ms",
+            per_lang_total(&self.output, &self.site.config),
+            per_lang.join(", "),
+            self.site.count(Status::Open),
+            self.site.count(Status::Closed),
+            self.site.count(Status::Future),
+            self.elapsed.as_millis()
+        )
+    }
+
+    /// When the site must be rebuilt to stay true, in words.
+    pub fn next_change_line(&self) -> String {
+        match self.site.next_change {
+            Some(t) => format!("next change: {}", t.to_rfc3339()),
+            None => "next change: none".to_string(),
+        }
+    }
+}
+
+fn per_lang_total(output: &Output, config: &Config) -> usize {
+    config
+        .languages
+        .iter()
+        .map(|l| output.pages_in(&l.code))
+        .sum()
+}
+
+/// Loads, validates and renders the site in `root` at `now`, entirely in memory.
+pub fn build_in_memory(
+    root: &Path,
+    now: DateTime<FixedOffset>,
+    base_url: Option<&str>,
+) -> Result<Built, Failed> {
+    let started = Instant::now();
+    let mut diagnostics = Diagnostics::default();
+    let config = Config::load(root);
+    let theme = theme::Theme::load(root);
+    let (mut config, theme) = match (config, theme) {
+        (Ok(c), Ok(t)) => (c, t),
+        (c, t) => {
+            diagnostics.extend(c.err().unwrap_or_default());
+            diagnostics.extend(t.err().unwrap_or_default());
+            diagnostics.sort();
+            return Err(Failed(diagnostics));
+        }
+    };
+    if let Some(url) = base_url {
+        config.set_base_url(url).map_err(|why| {
+            let mut ds = Diagnostics::default();
+            ds.push(Diagnostic::error(why));
+            Failed(ds)
+        })?;
+    }
+    let strings = i18n::load(&config, &theme.i18n);
+    let content = content::load(root, &config);
+    let (strings, content) = match (strings, content) {
+        (Ok(s), Ok(c)) => (s, c),
+        (s, c) => {
+            diagnostics.extend(s.err().unwrap_or_default());
+            diagnostics.extend(c.err().unwrap_or_default());
+            diagnostics.sort();
+            return Err(Failed(diagnostics));
+        }
+    };
+    let tera = render::environment(&theme, &strings).map_err(|ds| fail(ds, &mut diagnostics))?;
+    let site = Site::new(config, content, now);
+    let output =
+        render::render(&site, &theme, &strings, &tera).map_err(|ds| fail(ds, &mut diagnostics))?;
+    Ok(Built {
+        site,
+        output,
+        warnings: diagnostics,
+        elapsed: started.elapsed(),
+    })
+}
+
+fn fail(ds: Vec<Diagnostic>, all: &mut Diagnostics) -> Failed {
+    all.extend(ds);
+    all.sort();
+    Failed(std::mem::take(all))
+}
+
+/// Builds the site in `root` and writes it to `output_dir` atomically.
+pub fn build(
+    root: &Path,
+    output_dir: &Path,
+    now: DateTime<FixedOffset>,
+) -> Result<Built, BuildError> {
+    let built = build_in_memory(root, now, None).map_err(BuildError::Content)?;
+    built
+        .output
+        .write_atomically(output_dir)
+        .map_err(|e| BuildError::Write(output_dir.to_path_buf(), e))?;
+    Ok(built)
+}
+
+/// Why a build produced no site.
+#[derive(Debug)]
+pub enum BuildError {
+    Content(Failed),
+    Write(PathBuf, std::io::Error),
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuildError::Content(failed) => failed.fmt(f),
+            BuildError::Write(path, e) => {
+                write!(f, "cannot write the site to {}: {e}", path.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+/// "Now" for a build: an explicit value, else `SOURCE_DATE_EPOCH`, else the clock.
+pub fn resolve_now(
+    explicit: Option<&str>,
+    tz: Option<chrono_tz::Tz>,
+) -> Result<DateTime<FixedOffset>, String> {
+    let tz = tz.unwrap_or(chrono_tz::UTC);
+    if let Some(text) = explicit {
+        return parse_now(text, tz);
+    }
+    if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
+        let secs: i64 = epoch
+            .trim()
+            .parse()
+            .map_err(|_| format!("SOURCE_DATE_EPOCH is not a number of seconds: {epoch}"))?;
+        let utc = DateTime::from_timestamp(secs, 0).ok_or("SOURCE_DATE_EPOCH is out of range")?;
+        return Ok(utc.with_timezone(&tz).fixed_offset());
+    }
+    Ok(chrono::Utc::now().with_timezone(&tz).fixed_offset())
+}
+
+/// Parses `--now`: an RFC 3339 date-time, a local date-time, or a date (its start) in `tz`.
+pub fn parse_now(text: &str, tz: chrono_tz::Tz) -> Result<DateTime<FixedOffset>, String> {
+    let text = text.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+        return Ok(t);
+    }
+    for format in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
+        if let Ok(local) = chrono::NaiveDateTime::parse_from_str(text, format) {
+            return Ok(model::local_to_fixed(local, tz));
+        }
+    }
+    if let Ok(date) = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Ok(model::local_to_fixed(
+            date.and_hms_opt(0, 0, 0).expect("midnight"),
+            tz,
+        ));
+    }
+    Err(format!(
+        "\"{text}\" is not a date or date-time; write e.g. 2026-03-20 or 2026-03-20T12:00:00+01:00"
+    ))
+}
+
+/// The site's time zone, read cheaply before a build (to interpret `--now`).
+pub fn site_time_zone(root: &Path) -> Option<chrono_tz::Tz> {
+    Config::load(root).ok().map(|c| c.time_zone)
+}

@@ -1,0 +1,417 @@
+//! The site in memory: postings with their translations, plain pages, and the
+//! listings derived from them at one moment ("now"). Nothing here knows about
+//! templates; rendering reads this model by reference.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
+use chrono_tz::Tz;
+
+use crate::config::Config;
+
+macro_rules! keyword_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $key:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const KEYS: &'static [&'static str] = &[$($key),+];
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn key(self) -> &'static str {
+                match self { $($name::$variant => $key),+ }
+            }
+
+            pub fn from_key(key: &str) -> Option<Self> {
+                match key { $($key => Some($name::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+
+keyword_enum!(
+    /// Where the work is done.
+    Workplace { Onsite = "onsite", Hybrid = "hybrid", Remote = "remote" }
+);
+keyword_enum!(
+    /// The form of employment.
+    Employment {
+        Permanent = "permanent",
+        FixedTerm = "fixed-term",
+        Temporary = "temporary",
+        Seasonal = "seasonal",
+        Internship = "internship",
+    }
+);
+keyword_enum!(
+    /// Full or part time.
+    Extent { FullTime = "full-time", PartTime = "part-time" }
+);
+keyword_enum!(
+    /// The period a salary figure is for.
+    SalaryPer { Month = "month", Year = "year", Hour = "hour" }
+);
+
+/// When the job starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    Date(NaiveDate),
+    ByAgreement,
+    Immediately,
+}
+
+/// Salary figures, when a posting gives them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SalaryRange {
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub currency: String,
+    pub per: SalaryPer,
+}
+
+/// The last moment to apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Deadline {
+    /// The last moment applications are accepted; at or after it the posting is closed.
+    pub closes: DateTime<FixedOffset>,
+    /// The day to show.
+    pub date: NaiveDate,
+    /// Whether the editor gave a time of day (else: the end of `date`).
+    pub has_time: bool,
+}
+
+impl Deadline {
+    /// The end of `date` in the site's time zone.
+    pub fn end_of_day(date: NaiveDate, tz: Tz) -> Self {
+        let last = date.and_hms_opt(23, 59, 59).expect("valid time");
+        Deadline {
+            closes: local_to_fixed(last, tz),
+            date,
+            has_time: false,
+        }
+    }
+
+    pub fn at(moment: DateTime<FixedOffset>, tz: Tz) -> Self {
+        Deadline {
+            closes: moment,
+            date: moment.with_timezone(&tz).date_naive(),
+            has_time: true,
+        }
+    }
+}
+
+/// A local wall-clock time in `tz` as a fixed-offset moment (the later one if ambiguous).
+pub fn local_to_fixed(local: NaiveDateTime, tz: Tz) -> DateTime<FixedOffset> {
+    use chrono::{Offset, TimeZone};
+    match tz.from_local_datetime(&local) {
+        chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(_, t) => t.fixed_offset(),
+        chrono::LocalResult::None => {
+            let shifted = local + chrono::Duration::hours(1);
+            let offset = tz.offset_from_utc_datetime(&shifted).fix();
+            DateTime::from_naive_utc_and_offset(shifted - offset, offset)
+        }
+    }
+}
+
+/// The language-independent part of a contact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contact {
+    pub name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub union: bool,
+}
+
+/// The facts of a posting, written once for every translation.
+#[derive(Debug, Clone)]
+pub struct Facts {
+    pub published: NaiveDate,
+    pub deadline: Deadline,
+    pub locations: Vec<String>,
+    pub workplace: Workplace,
+    pub employment: Employment,
+    pub probation: bool,
+    pub extent: Extent,
+    pub extent_percent: Option<u8>,
+    pub start: Option<Start>,
+    pub salary_range: Option<SalaryRange>,
+    pub categories: Vec<String>,
+    pub reference: Option<String>,
+    pub apply_url: Option<String>,
+    pub apply_email: Option<String>,
+    pub contacts: Vec<Contact>,
+    pub screening: bool,
+}
+
+/// The per-language part of a posting.
+#[derive(Debug, Clone)]
+pub struct Translation {
+    pub lang: String,
+    pub source: PathBuf,
+    pub title: String,
+    /// Plain text for listings, feeds and previews.
+    pub summary: String,
+    pub body_html: String,
+    pub hours: Option<String>,
+    pub salary_text: Option<String>,
+    pub organization: Option<String>,
+    pub unit: Option<String>,
+    /// A role per contact in `Facts::contacts`, in this language when given.
+    pub contact_roles: Vec<Option<String>>,
+}
+
+/// A file published beside a posting's page.
+#[derive(Debug, Clone)]
+pub struct Attachment {
+    pub name: String,
+    pub bytes: Arc<[u8]>,
+}
+
+/// Whether a posting is shown, at the build's "now".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    /// `published` is still ahead: not on the site yet.
+    Future,
+    Open,
+    /// The deadline has passed: in the archive, its page marked closed.
+    Closed,
+}
+
+#[derive(Debug, Clone)]
+pub struct Posting {
+    pub slug: String,
+    pub facts: Facts,
+    /// In the order of the site's languages.
+    pub translations: Vec<Translation>,
+    pub attachments: Vec<Attachment>,
+}
+
+impl Posting {
+    pub fn translation(&self, lang: &str) -> Option<&Translation> {
+        self.translations.iter().find(|t| t.lang == lang)
+    }
+
+    /// The translation to show on a page in `lang`: its own, else the default
+    /// language's, else the first.
+    pub fn shown_in(&self, lang: &str, default: &str) -> &Translation {
+        self.translation(lang)
+            .or_else(|| self.translation(default))
+            .unwrap_or(&self.translations[0])
+    }
+
+    pub fn status(&self, now: DateTime<FixedOffset>, tz: Tz) -> Status {
+        if self.facts.published > now.with_timezone(&tz).date_naive() {
+            Status::Future
+        } else if now > self.facts.deadline.closes {
+            Status::Closed
+        } else {
+            Status::Open
+        }
+    }
+}
+
+/// A plain page in one language.
+#[derive(Debug, Clone)]
+pub struct PageTranslation {
+    pub lang: String,
+    pub source: PathBuf,
+    pub title: String,
+    pub description: String,
+    pub body_html: String,
+    pub weight: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub slug: String,
+    pub translations: Vec<PageTranslation>,
+}
+
+impl Page {
+    pub fn translation(&self, lang: &str) -> Option<&PageTranslation> {
+        self.translations.iter().find(|t| t.lang == lang)
+    }
+}
+
+/// Everything loaded and validated from a site directory.
+#[derive(Debug, Clone)]
+pub struct Content {
+    pub postings: Vec<Posting>,
+    pub pages: Vec<Page>,
+}
+
+/// A taxonomy a posting can be listed under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TermKind {
+    Location,
+    Employment,
+    Category,
+}
+
+impl TermKind {
+    pub const ALL: [TermKind; 3] = [TermKind::Location, TermKind::Employment, TermKind::Category];
+
+    /// The URL segment of the term's pages.
+    pub fn segment(self) -> &'static str {
+        match self {
+            TermKind::Location => "locations",
+            TermKind::Employment => "employment",
+            TermKind::Category => "categories",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            TermKind::Location => "location",
+            TermKind::Employment => "employment",
+            TermKind::Category => "category",
+        }
+    }
+}
+
+/// One term with the open postings listed under it (indices into `Site::postings`).
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub kind: TermKind,
+    /// URL slug.
+    pub slug: String,
+    /// The value as written (location name, employment key, category key).
+    pub value: String,
+    pub postings: Vec<usize>,
+}
+
+/// The site at one moment: what is open, closed and not yet published.
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    pub content: Content,
+    pub now: DateTime<FixedOffset>,
+    /// Status of each posting, same order as `content.postings`.
+    pub status: Vec<Status>,
+    /// Open postings, newest first (published desc, then deadline, then slug).
+    pub open: Vec<usize>,
+    /// Closed postings, most recently closed first.
+    pub closed: Vec<usize>,
+    pub terms: Vec<Term>,
+    /// The next moment at which the output would change, if any.
+    pub next_change: Option<DateTime<FixedOffset>>,
+}
+
+impl Site {
+    pub fn new(config: Config, content: Content, now: DateTime<FixedOffset>) -> Self {
+        let tz = config.time_zone;
+        let status: Vec<Status> = content.postings.iter().map(|p| p.status(now, tz)).collect();
+        let postings = &content.postings;
+        let mut open: Vec<usize> = (0..postings.len())
+            .filter(|&i| status[i] == Status::Open)
+            .collect();
+        open.sort_by(|&a, &b| {
+            let (pa, pb) = (&postings[a], &postings[b]);
+            (pb.facts.published, pa.facts.deadline.closes, &pa.slug).cmp(&(
+                pa.facts.published,
+                pb.facts.deadline.closes,
+                &pb.slug,
+            ))
+        });
+        let mut closed: Vec<usize> = (0..postings.len())
+            .filter(|&i| status[i] == Status::Closed)
+            .collect();
+        closed.sort_by(|&a, &b| {
+            let (pa, pb) = (&postings[a], &postings[b]);
+            (pb.facts.deadline.closes, &pa.slug).cmp(&(pa.facts.deadline.closes, &pb.slug))
+        });
+        let terms = build_terms(&config, postings, &open);
+        let next_change = next_change(postings, &status, now, tz);
+        Site {
+            config,
+            content,
+            now,
+            status,
+            open,
+            closed,
+            terms,
+            next_change,
+        }
+    }
+
+    pub fn posting(&self, i: usize) -> &Posting {
+        &self.content.postings[i]
+    }
+
+    /// Postings that get a page: open and closed, never future ones.
+    pub fn published(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.content.postings.len()).filter(|&i| self.status[i] != Status::Future)
+    }
+
+    pub fn count(&self, status: Status) -> usize {
+        self.status.iter().filter(|s| **s == status).count()
+    }
+
+    pub fn terms_of(&self, kind: TermKind) -> impl Iterator<Item = &Term> {
+        self.terms.iter().filter(move |t| t.kind == kind)
+    }
+}
+
+/// URL slug of a location name ("Norrköping" -> "norrkoping").
+pub fn location_slug(name: &str) -> String {
+    slug::slugify(name)
+}
+
+fn build_terms(config: &Config, postings: &[Posting], open: &[usize]) -> Vec<Term> {
+    let mut map: BTreeMap<(TermKind, String), Term> = BTreeMap::new();
+    let mut add = |kind: TermKind, value: &str, slug: String, i: usize| {
+        let term = map.entry((kind, slug.clone())).or_insert_with(|| Term {
+            kind,
+            slug,
+            value: value.to_string(),
+            postings: Vec::new(),
+        });
+        if term.postings.last() != Some(&i) {
+            term.postings.push(i);
+        }
+    };
+    for &i in open {
+        let facts = &postings[i].facts;
+        for location in &facts.locations {
+            add(TermKind::Location, location, location_slug(location), i);
+        }
+        let employment = facts.employment.key();
+        add(TermKind::Employment, employment, employment.to_string(), i);
+        for category in &facts.categories {
+            add(TermKind::Category, category, category.clone(), i);
+        }
+    }
+    // Every configured category gets a page, even with nothing open, so links stay valid.
+    for category in &config.categories {
+        map.entry((TermKind::Category, category.key.clone()))
+            .or_insert_with(|| Term {
+                kind: TermKind::Category,
+                slug: category.key.clone(),
+                value: category.key.clone(),
+                postings: Vec::new(),
+            });
+    }
+    map.into_values().collect()
+}
+
+/// The earliest future publication or deadline: when the built site goes stale.
+fn next_change(
+    postings: &[Posting],
+    status: &[Status],
+    now: DateTime<FixedOffset>,
+    tz: Tz,
+) -> Option<DateTime<FixedOffset>> {
+    postings
+        .iter()
+        .zip(status)
+        .filter_map(|(p, s)| match s {
+            Status::Future => Some(local_to_fixed(p.facts.published.and_hms_opt(0, 0, 0)?, tz)),
+            Status::Open => Some(p.facts.deadline.closes + chrono::Duration::seconds(1)),
+            Status::Closed => None,
+        })
+        .filter(|t| *t > now)
+        .min()
+}

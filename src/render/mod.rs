@@ -1,0 +1,752 @@
+//! Rendering: the Tera environment (built-in theme < site overrides), one job
+//! per page, all rendered in parallel into an in-memory `Output`.
+
+pub mod urls;
+pub mod views;
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use serde_json::{Value, json};
+use tera::{Context, Tera};
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::i18n::Strings;
+use crate::model::{Site, Status, TermKind};
+use crate::output::Output;
+use crate::theme::Theme;
+
+use views::LangCtx;
+
+/// Compiles the theme's templates and registers vacancy's filters and functions.
+pub fn environment(theme: &Theme, strings: &[Strings]) -> Result<Tera, Vec<Diagnostic>> {
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    let sources: Vec<(&str, &str)> = theme
+        .templates
+        .iter()
+        .map(|(name, file)| (name.as_str(), &*file.text))
+        .collect();
+    if let Err(e) = tera.add_raw_templates(sources) {
+        let (name, message) = template_error(&e);
+        let mut d = Diagnostic::error(format!("a template cannot be compiled: {message}"));
+        if let Some(file) = name.and_then(|n| theme.templates.get(&n)) {
+            d = d.in_file(&file.path);
+        }
+        return Err(vec![d.help(
+            "fix the template's Tera syntax; see https://keats.github.io/tera/docs/",
+        )]);
+    }
+    tera.register_filter("fmt", fmt_filter);
+    let rules: HashMap<String, Strings> = strings
+        .iter()
+        .map(|s| (s.lang.clone(), s.plural_only()))
+        .collect();
+    tera.register_function("plural", move |args: &HashMap<String, Value>| {
+        let n = args.get("n").and_then(Value::as_i64).unwrap_or(0);
+        let lang = args.get("lang").and_then(Value::as_str).unwrap_or("");
+        let forms: toml::Table = match args.get("forms") {
+            Some(Value::Object(map)) => map
+                .iter()
+                .filter_map(|(k, v)| {
+                    Some((k.clone(), toml::Value::String(v.as_str()?.to_string())))
+                })
+                .collect(),
+            Some(Value::String(s)) => return Ok(Value::String(s.replace("{n}", &n.to_string()))),
+            _ => {
+                return Err(tera::Error::msg(
+                    "plural() needs `forms`, a plural table from the strings",
+                ));
+            }
+        };
+        let text = match rules.get(lang).or_else(|| rules.values().next()) {
+            Some(s) => s.pick(&forms, n),
+            None => n.to_string(),
+        };
+        Ok(Value::String(text))
+    });
+    Ok(tera)
+}
+
+fn fmt_filter(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
+    let template = value
+        .as_str()
+        .ok_or_else(|| tera::Error::msg("fmt applies to text"))?;
+    let mut out = template.to_string();
+    for (name, v) in args {
+        let text = match v {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        out = out.replace(&format!("{{{name}}}"), &text);
+    }
+    Ok(Value::String(out))
+}
+
+/// The template name and the whole cause chain of a Tera error.
+fn template_error(e: &tera::Error) -> (Option<String>, String) {
+    use std::error::Error;
+    let mut parts = vec![e.to_string()];
+    let mut source = e.source();
+    while let Some(s) = source {
+        parts.push(s.to_string());
+        source = s.source();
+    }
+    let message = parts.join(": ");
+    let name = message.split('\'').nth(1).map(str::to_string);
+    (name, message)
+}
+
+/// One page to render.
+enum Job {
+    Root,
+    NotFound,
+    Home {
+        lang: usize,
+        page: usize,
+    },
+    Term {
+        lang: usize,
+        term: usize,
+        page: usize,
+    },
+    Archive {
+        lang: usize,
+        page: usize,
+    },
+    Posting {
+        lang: usize,
+        posting: usize,
+    },
+    Page {
+        lang: usize,
+        page: usize,
+    },
+}
+
+/// Renders every page of the site.
+pub fn render(
+    site: &Site,
+    theme: &Theme,
+    strings: &[Strings],
+    tera: &Tera,
+) -> Result<Output, Vec<Diagnostic>> {
+    let config = &site.config;
+    let renderer = Renderer::new(site, theme, strings, tera);
+    let jobs = renderer.jobs();
+    let pages: Vec<Result<(String, Vec<u8>), Diagnostic>> =
+        jobs.par_iter().map(|job| renderer.run(job)).collect();
+    let mut output = Output::default();
+    let mut errors = Vec::new();
+    for page in pages {
+        match page {
+            Ok((path, bytes)) => output.add(path, bytes),
+            Err(d) => errors.push(d),
+        }
+    }
+    if !errors.is_empty() {
+        errors.truncate(5);
+        return Err(errors);
+    }
+    for (path, bytes) in &theme.static_files {
+        output.add_shared(path.clone(), bytes.clone());
+    }
+    for i in site.published() {
+        let p = site.posting(i);
+        for t in &p.translations {
+            for a in &p.attachments {
+                output.add_shared(
+                    format!("{}{}", urls::posting(&t.lang, &p.slug), a.name),
+                    a.bytes.clone(),
+                );
+            }
+        }
+    }
+    let next = site
+        .next_change
+        .map_or_else(|| "none".to_string(), |t| t.to_rfc3339());
+    output.add(
+        urls::NEXT_CHANGE.to_string(),
+        format!("{next}\n").into_bytes(),
+    );
+    let _ = config;
+    Ok(output)
+}
+
+struct Renderer<'a> {
+    site: &'a Site,
+    tera: &'a Tera,
+    langs: Vec<LangCtx<'a>>,
+    /// Per language: the variables every page shares.
+    base: Vec<Context>,
+    /// Per language: the filter panel (locations, employment, categories).
+    filters: Vec<Value>,
+}
+
+#[derive(Serialize)]
+struct Translation {
+    code: String,
+    name: String,
+    dir: crate::config::Dir,
+    path: String,
+    permalink: String,
+}
+
+impl<'a> Renderer<'a> {
+    fn new(site: &'a Site, theme: &'a Theme, strings: &'a [Strings], tera: &'a Tera) -> Self {
+        let today = site.now.with_timezone(&site.config.time_zone).date_naive();
+        let langs: Vec<LangCtx<'a>> = strings
+            .iter()
+            .map(|s| LangCtx {
+                site,
+                strings: s,
+                today,
+            })
+            .collect();
+        let assets = assets(&site.config, theme);
+        let base = langs
+            .iter()
+            .map(|l| base_context(site, l, &assets))
+            .collect();
+        let filters = langs.iter().map(|l| filters(site, l)).collect();
+        Renderer {
+            site,
+            tera,
+            langs,
+            base,
+            filters,
+        }
+    }
+
+    fn config(&self) -> &Config {
+        &self.site.config
+    }
+
+    fn jobs(&self) -> Vec<Job> {
+        let site = self.site;
+        let size = self.config().page_size;
+        let pages_of = |n: usize| n.div_ceil(size).max(1);
+        let mut jobs = vec![Job::Root, Job::NotFound];
+        for (lang, ctx) in self.langs.iter().enumerate() {
+            let code = ctx.lang();
+            jobs.extend((1..=pages_of(site.open.len())).map(|page| Job::Home { lang, page }));
+            jobs.extend((1..=pages_of(site.closed.len())).map(|page| Job::Archive { lang, page }));
+            for (term, t) in site.terms.iter().enumerate() {
+                jobs.extend((1..=pages_of(t.postings.len())).map(|page| Job::Term {
+                    lang,
+                    term,
+                    page,
+                }));
+            }
+            for posting in site.published() {
+                if site.posting(posting).translation(code).is_some() {
+                    jobs.push(Job::Posting { lang, posting });
+                }
+            }
+            for (page, p) in site.content.pages.iter().enumerate() {
+                if p.translation(code).is_some() {
+                    jobs.push(Job::Page { lang, page });
+                }
+            }
+        }
+        jobs
+    }
+
+    fn run(&self, job: &Job) -> Result<(String, Vec<u8>), Diagnostic> {
+        let (template, path, context) = match *job {
+            Job::Root => ("root.html", urls::ROOT.to_string(), self.root()),
+            Job::NotFound => ("404.html", urls::NOT_FOUND.to_string(), self.not_found()),
+            Job::Home { lang, page } => (
+                "home.html",
+                urls::home(self.code(lang), page),
+                self.home(lang, page),
+            ),
+            Job::Archive { lang, page } => (
+                "archive.html",
+                urls::archive(self.code(lang), page),
+                self.archive(lang, page),
+            ),
+            Job::Term { lang, term, page } => {
+                let t = &self.site.terms[term];
+                let path = urls::term(self.code(lang), t.kind, &t.slug, page);
+                ("term.html", path, self.term(lang, term, page))
+            }
+            Job::Posting { lang, posting } => (
+                "posting.html",
+                urls::posting(self.code(lang), &self.site.posting(posting).slug),
+                self.posting(lang, posting),
+            ),
+            Job::Page { lang, page } => (
+                "page.html",
+                urls::page(self.code(lang), &self.site.content.pages[page].slug),
+                self.page(lang, page),
+            ),
+        };
+        let file = urls::file_of(&path);
+        match self.tera.render(template, &context) {
+            Ok(html) => Ok((file, html.into_bytes())),
+            Err(e) => {
+                let (_, message) = template_error(&e);
+                Err(Diagnostic::error(format!(
+                    "rendering {file} with {template} failed: {message}"
+                ))
+                .help(
+                    "check the template against the variables listed in themes/default/README.md",
+                ))
+            }
+        }
+    }
+
+    fn code(&self, lang: usize) -> &str {
+        self.langs[lang].lang()
+    }
+
+    /// The context of a page in `lang`, with `page` meta filled in.
+    fn context(&self, lang: usize, meta: PageMeta) -> Context {
+        let mut c = self.base[lang].clone();
+        let config = self.config();
+        let nav_pages: Vec<Value> = self
+            .site
+            .content
+            .pages
+            .iter()
+            .filter_map(|p| {
+                let t = p.translation(self.code(lang))?;
+                let path = config.path(&urls::page(self.code(lang), &p.slug));
+                Some(json!({ "title": t.title, "current": path == meta.path, "path": path }))
+            })
+            .collect();
+        c.insert(
+            "nav",
+            &json!({
+                "home": config.path(&urls::home(self.code(lang), 1)),
+                "archive": config.path(&urls::archive(self.code(lang), 1)),
+                "pages": nav_pages,
+            }),
+        );
+        c.insert("page", &meta);
+        c
+    }
+
+    fn meta(
+        &self,
+        lang: usize,
+        kind: &'static str,
+        title: String,
+        description: String,
+        rel: String,
+    ) -> PageMeta {
+        let config = self.config();
+        PageMeta {
+            kind,
+            title,
+            description,
+            path: config.path(&rel),
+            permalink: config.permalink(&rel),
+            translations: Vec::new(),
+            noindex: false,
+            lang: self.code(lang).to_string(),
+        }
+    }
+
+    /// Links to the same page in every other language, built by `rel_for`.
+    fn translations(
+        &self,
+        lang: usize,
+        rel_for: impl Fn(&str) -> Option<String>,
+    ) -> Vec<Translation> {
+        let config = self.config();
+        let except = self.langs.get(lang).map(LangCtx::lang);
+        config
+            .languages
+            .iter()
+            .filter(|l| Some(l.code.as_str()) != except)
+            .filter_map(|l| {
+                let rel = rel_for(&l.code)?;
+                Some(Translation {
+                    code: l.code.clone(),
+                    name: l.name.clone(),
+                    dir: l.dir,
+                    path: config.path(&rel),
+                    permalink: config.permalink(&rel),
+                })
+            })
+            .collect()
+    }
+
+    fn listing(
+        &self,
+        lang: usize,
+        all: &[usize],
+        page: usize,
+        count_key: &str,
+        page_path: impl Fn(usize) -> String,
+    ) -> Value {
+        let size = self.config().page_size;
+        let total_pages = all.len().div_ceil(size).max(1);
+        let chunk = all.chunks(size).nth(page - 1).unwrap_or(&[]);
+        let ctx = &self.langs[lang];
+        let cards: Vec<views::Card<'_>> = chunk.iter().map(|&i| ctx.card(i)).collect();
+        let path = |n: usize| self.config().path(&page_path(n));
+        json!({
+            "postings": cards,
+            "total": all.len(),
+            "count_text": ctx.strings.plural(count_key, all.len() as i64),
+            "pagination": {
+                "current": page,
+                "total_pages": total_pages,
+                "prev": (page > 1).then(|| path(page - 1)),
+                "next": (page < total_pages).then(|| path(page + 1)),
+                "pages": (1..=total_pages).map(|n| json!({"number": n, "path": path(n), "current": n == page})).collect::<Vec<_>>(),
+            },
+        })
+    }
+
+    fn page_title(&self, lang: usize, title: String, page: usize) -> String {
+        if page > 1 {
+            format!(
+                "{title} – {}",
+                self.langs[lang]
+                    .strings
+                    .fill("page_n", &[("n", &page.to_string())])
+            )
+        } else {
+            title
+        }
+    }
+
+    fn home(&self, lang: usize, page: usize) -> Context {
+        let config = self.config();
+        let code = self.code(lang);
+        let title = self.page_title(
+            lang,
+            config.title.get(code, &config.default_language).to_string(),
+            page,
+        );
+        let description = config
+            .description
+            .as_ref()
+            .map(|d| d.get(code, &config.default_language).to_string())
+            .unwrap_or_default();
+        let mut meta = self.meta(lang, "home", title, description, urls::home(code, page));
+        meta.translations = self.translations(lang, |l| Some(urls::home(l, page)));
+        let mut c = self.context(lang, meta);
+        c.insert(
+            "listing",
+            &self.listing(lang, &self.site.open, page, "open_positions", |n| {
+                urls::home(code, n)
+            }),
+        );
+        c.insert(
+            "filters",
+            &mark_current(&self.filters[lang], &config.path(&urls::home(code, 1))),
+        );
+        c
+    }
+
+    fn archive(&self, lang: usize, page: usize) -> Context {
+        let code = self.code(lang);
+        let strings = self.langs[lang].strings;
+        let title = self.page_title(lang, strings.get("nav.archive"), page);
+        let mut meta = self.meta(
+            lang,
+            "archive",
+            title,
+            strings.get("archive.intro"),
+            urls::archive(code, page),
+        );
+        meta.translations = self.translations(lang, |l| Some(urls::archive(l, page)));
+        meta.noindex = true;
+        let mut c = self.context(lang, meta);
+        c.insert(
+            "listing",
+            &self.listing(lang, &self.site.closed, page, "closed_positions", |n| {
+                urls::archive(code, n)
+            }),
+        );
+        c
+    }
+
+    fn term(&self, lang: usize, term: usize, page: usize) -> Context {
+        let t = &self.site.terms[term];
+        let code = self.code(lang);
+        let label = term_label(self.site, &self.langs[lang], t.kind, &t.value);
+        let title = self.page_title(lang, label.clone(), page);
+        let rel = urls::term(code, t.kind, &t.slug, page);
+        let mut meta = self.meta(lang, "term", title, String::new(), rel.clone());
+        meta.description = self.langs[lang]
+            .strings
+            .plural("open_positions", t.postings.len() as i64);
+        meta.translations = self.translations(lang, |l| Some(urls::term(l, t.kind, &t.slug, page)));
+        let mut c = self.context(lang, meta);
+        c.insert(
+            "listing",
+            &self.listing(lang, &t.postings, page, "open_positions", |n| {
+                urls::term(code, t.kind, &t.slug, n)
+            }),
+        );
+        let current = self.config().path(&urls::term(code, t.kind, &t.slug, 1));
+        c.insert("filters", &mark_current(&self.filters[lang], &current));
+        c.insert("term", &json!({ "kind": t.kind.key(), "label": label }));
+        c
+    }
+
+    fn posting(&self, lang: usize, i: usize) -> Context {
+        let site = self.site;
+        let p = site.posting(i);
+        let code = self.code(lang);
+        let t = p
+            .translation(code)
+            .expect("jobs only for existing translations");
+        let mut meta = self.meta(
+            lang,
+            "posting",
+            t.title.clone(),
+            t.summary.clone(),
+            urls::posting(code, &p.slug),
+        );
+        meta.translations = self.translations(lang, |l| {
+            p.translation(l).map(|_| urls::posting(l, &p.slug))
+        });
+        meta.noindex = site.status[i] == Status::Closed;
+        let json_ld = None;
+        let view = self.langs[lang].posting(i, json_ld);
+        let mut c = self.context(lang, meta);
+        c.insert("posting", &view);
+        c
+    }
+
+    fn page(&self, lang: usize, i: usize) -> Context {
+        let p = &self.site.content.pages[i];
+        let code = self.code(lang);
+        let t = p
+            .translation(code)
+            .expect("jobs only for existing translations");
+        let mut meta = self.meta(
+            lang,
+            "page",
+            t.title.clone(),
+            t.description.clone(),
+            urls::page(code, &p.slug),
+        );
+        meta.translations =
+            self.translations(lang, |l| p.translation(l).map(|_| urls::page(l, &p.slug)));
+        let mut c = self.context(lang, meta);
+        c.insert("content", &json!({ "title": t.title, "body": t.body_html }));
+        c
+    }
+
+    fn root(&self) -> Context {
+        let config = self.config();
+        let default = config
+            .languages
+            .iter()
+            .position(|l| l.code == config.default_language)
+            .unwrap_or(0);
+        let title = config
+            .title
+            .get(&config.default_language, &config.default_language)
+            .to_string();
+        let mut meta = self.meta(
+            default,
+            "root",
+            title,
+            String::new(),
+            urls::ROOT_DIR.to_string(),
+        );
+        meta.translations = self.translations(usize::MAX, |l| Some(urls::home(l, 1)));
+        let mut c = self.context(default, meta);
+        let choices: Vec<Value> = self
+            .langs
+            .iter()
+            .map(|l| {
+                let language = config
+                    .language(l.lang())
+                    .expect("strings per site language");
+                json!({
+                    "code": language.code,
+                    "name": language.name,
+                    "dir": language.dir,
+                    "title": config.title.get(&language.code, &config.default_language),
+                    "path": config.path(&urls::home(&language.code, 1)),
+                    "count_text": l.strings.plural("open_positions", self.site.open.len() as i64),
+                })
+            })
+            .collect();
+        c.insert("choices", &choices);
+        c
+    }
+
+    fn not_found(&self) -> Context {
+        let config = self.config();
+        let default = config
+            .languages
+            .iter()
+            .position(|l| l.code == config.default_language)
+            .unwrap_or(0);
+        let title = self.langs[default].strings.get("not_found.title");
+        let mut meta = self.meta(
+            default,
+            "not_found",
+            title,
+            String::new(),
+            urls::NOT_FOUND.to_string(),
+        );
+        meta.noindex = true;
+        let mut c = self.context(default, meta);
+        let messages: Vec<Value> = self
+            .langs
+            .iter()
+            .map(|l| {
+                let language = config
+                    .language(l.lang())
+                    .expect("strings per site language");
+                json!({
+                    "code": language.code,
+                    "dir": language.dir,
+                    "title": l.strings.get("not_found.title"),
+                    "text": l.strings.get("not_found.text"),
+                    "home_label": l.strings.get("not_found.home"),
+                    "home_path": config.path(&urls::home(&language.code, 1)),
+                })
+            })
+            .collect();
+        c.insert("messages", &messages);
+        c
+    }
+}
+
+#[derive(Serialize)]
+struct PageMeta {
+    kind: &'static str,
+    title: String,
+    description: String,
+    path: String,
+    permalink: String,
+    translations: Vec<Translation>,
+    noindex: bool,
+    lang: String,
+}
+
+/// The label of a term in a language: a location's name, an employment type's
+/// or a category's label.
+pub fn term_label(site: &Site, ctx: &LangCtx<'_>, kind: TermKind, value: &str) -> String {
+    let config = &site.config;
+    match kind {
+        TermKind::Location => value.to_string(),
+        TermKind::Employment => ctx.strings.get(&format!("employment.{value}")),
+        TermKind::Category => config
+            .category(value)
+            .map(|c| {
+                c.label
+                    .get(ctx.lang(), &config.default_language)
+                    .to_string()
+            })
+            .unwrap_or_else(|| value.to_string()),
+    }
+}
+
+fn filters(site: &Site, ctx: &LangCtx<'_>) -> Value {
+    let config = &site.config;
+    let list = |kind: TermKind| -> Vec<Value> {
+        let mut items: Vec<(String, Value)> = site
+            .terms_of(kind)
+            .filter(|t| !t.postings.is_empty())
+            .map(|t| {
+                let label = term_label(site, ctx, kind, &t.value);
+                let item = json!({
+                    "label": label,
+                    "path": config.path(&urls::term(ctx.lang(), kind, &t.slug, 1)),
+                    "count": t.postings.len(),
+                    "current": false,
+                });
+                (label, item)
+            })
+            .collect();
+        if kind != TermKind::Employment {
+            items.sort_by_key(|a| a.0.to_lowercase());
+        }
+        items.into_iter().map(|(_, v)| v).collect()
+    };
+    json!({
+        "locations": list(TermKind::Location),
+        "employment": list(TermKind::Employment),
+        "categories": list(TermKind::Category),
+        "all_path": config.path(&urls::home(ctx.lang(), 1)),
+    })
+}
+
+/// The filter panel with the entry leading to `current` marked.
+fn mark_current(filters: &Value, current: &str) -> Value {
+    let mut f = filters.clone();
+    if let Value::Object(map) = &mut f {
+        for key in ["locations", "employment", "categories"] {
+            if let Some(Value::Array(items)) = map.get_mut(key) {
+                for item in items {
+                    let is_current = item.get("path").and_then(Value::as_str) == Some(current);
+                    item["current"] = Value::Bool(is_current);
+                }
+            }
+        }
+    }
+    f
+}
+
+/// Paths of the theme's CSS and JS with a content hash, so caches never serve stale files.
+fn assets(config: &Config, theme: &Theme) -> Value {
+    let versioned = |name: &str| {
+        theme
+            .static_files
+            .get(name)
+            .map(|bytes| format!("{}?v={:08x}", config.path(name), fnv1a(bytes) as u32))
+    };
+    json!({
+        "css": versioned("assets/style.css"),
+        "js": versioned("assets/board.js"),
+    })
+}
+
+/// A small stable hash for cache busting (FNV-1a, 64 bit).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+fn base_context(site: &Site, ctx: &LangCtx<'_>, assets: &Value) -> Context {
+    let config = &site.config;
+    let code = ctx.lang();
+    let language = config.language(code).expect("strings per site language");
+    let logo = config.organization.logo.as_ref().map(|l| {
+        if l.starts_with("http://") || l.starts_with("https://") {
+            l.clone()
+        } else {
+            config.permalink(l)
+        }
+    });
+    let mut c = Context::new();
+    c.insert(
+        "site",
+        &json!({
+            "title": config.title.get(code, &config.default_language),
+            "base_url": config.base_url,
+            "base_path": config.base_path,
+            "organization": {
+                "name": config.organization.name.get(code, &config.default_language),
+                "url": config.organization.url,
+                "logo": logo,
+            },
+            "languages": config.languages.iter().map(|l| json!({"code": l.code, "name": l.name, "dir": l.dir})).collect::<Vec<_>>(),
+            "generated": site.now.to_rfc3339(),
+        }),
+    );
+    c.insert(
+        "lang",
+        &json!({ "code": language.code, "name": language.name, "dir": language.dir }),
+    );
+    c.insert("t", &ctx.strings.table);
+    c.insert("assets", assets);
+    c
+}

@@ -1,0 +1,65 @@
+//! Where each page lives, relative to the site root. Every language has its
+//! own prefix (`sv/`, `en/`), the default language too.
+
+use crate::model::TermKind;
+
+pub const ROOT: &str = "index.html";
+pub const ROOT_DIR: &str = "";
+pub const NOT_FOUND: &str = "404.html";
+/// A one-line file with the next moment the built site would change.
+pub const NEXT_CHANGE: &str = "next-change.txt";
+
+fn paged(base: String, page: usize) -> String {
+    if page > 1 {
+        format!("{base}page/{page}/")
+    } else {
+        base
+    }
+}
+
+pub fn home(lang: &str, page: usize) -> String {
+    paged(format!("{lang}/"), page)
+}
+
+pub fn archive(lang: &str, page: usize) -> String {
+    paged(format!("{lang}/archive/"), page)
+}
+
+pub fn term(lang: &str, kind: TermKind, slug: &str, page: usize) -> String {
+    paged(format!("{lang}/{}/{slug}/", kind.segment()), page)
+}
+
+pub fn posting(lang: &str, slug: &str) -> String {
+    format!("{lang}/jobs/{slug}/")
+}
+
+pub fn page(lang: &str, slug: &str) -> String {
+    format!("{lang}/{slug}/")
+}
+
+/// The file that serves a path: directories get their `index.html`.
+pub fn file_of(path: &str) -> String {
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_after_the_first_get_a_page_segment() {
+        assert_eq!(home("sv", 1), "sv/");
+        assert_eq!(home("sv", 2), "sv/page/2/");
+        assert_eq!(
+            term("en", TermKind::Location, "norrkoping", 3),
+            "en/locations/norrkoping/page/3/"
+        );
+        assert_eq!(file_of("sv/jobs/x/"), "sv/jobs/x/index.html");
+        assert_eq!(file_of(""), "index.html");
+        assert_eq!(file_of("404.html"), "404.html");
+    }
+}

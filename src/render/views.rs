@@ -1,0 +1,428 @@
+//! What templates see: small `Serialize` views built from the model for one
+//! language, with every label and date already written in that language.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::config::Dir;
+use crate::content::posting::tel_uri;
+use crate::i18n::Strings;
+use crate::model::{
+    Extent, Posting, SalaryRange, Site, Start, Status, TermKind, Translation, Workplace,
+    location_slug,
+};
+
+use super::urls;
+
+#[derive(Serialize)]
+pub struct Link {
+    pub name: String,
+    pub path: String,
+}
+
+#[derive(Serialize)]
+pub struct Labeled {
+    pub label: String,
+    pub path: String,
+}
+
+#[derive(Serialize)]
+pub struct Keyed {
+    pub key: &'static str,
+    pub label: String,
+}
+
+#[derive(Serialize)]
+pub struct DateView {
+    pub iso: String,
+    pub text: String,
+}
+
+#[derive(Serialize)]
+pub struct Card<'a> {
+    pub slug: &'a str,
+    pub path: String,
+    pub title: &'a str,
+    pub lang: &'a str,
+    pub dir: Dir,
+    pub foreign: bool,
+    pub lang_name: &'a str,
+    pub organization: String,
+    pub unit: Option<&'a str>,
+    pub locations: Vec<Link>,
+    pub workplace: Keyed,
+    pub employment: Keyed,
+    pub extent: Keyed,
+    pub published: DateView,
+    pub deadline: DateView,
+    pub days_left: i64,
+    pub days_left_text: String,
+    pub closed: bool,
+    pub summary: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct Fact {
+    pub label: String,
+    pub value: String,
+}
+
+#[derive(Serialize)]
+pub struct ContactView<'a> {
+    pub name: &'a str,
+    pub role: Option<&'a str>,
+    pub phone: Option<&'a str>,
+    pub phone_href: Option<String>,
+    pub email: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct Apply<'a> {
+    pub url: Option<&'a str>,
+    pub email: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct AttachmentView {
+    pub name: String,
+    pub path: String,
+    pub size: String,
+}
+
+#[derive(Serialize)]
+pub struct PostingView<'a> {
+    #[serde(flatten)]
+    pub card: Card<'a>,
+    pub body: &'a str,
+    pub facts: Vec<Fact>,
+    pub salary: Option<String>,
+    pub hours: Option<&'a str>,
+    pub start: Option<String>,
+    pub reference: Option<&'a str>,
+    pub categories: Vec<Labeled>,
+    pub contacts: Vec<ContactView<'a>>,
+    pub union_contacts: Vec<ContactView<'a>>,
+    pub apply: Apply<'a>,
+    pub screening: bool,
+    pub attachments: Vec<AttachmentView>,
+    pub status: &'static str,
+    pub json_ld: Option<String>,
+}
+
+/// Everything needed to describe postings in one language.
+pub struct LangCtx<'a> {
+    pub site: &'a Site,
+    pub strings: &'a Strings,
+    pub today: NaiveDate,
+}
+
+impl<'a> LangCtx<'a> {
+    pub fn lang(&self) -> &str {
+        &self.strings.lang
+    }
+
+    pub fn date(&self, date: NaiveDate) -> DateView {
+        DateView {
+            iso: date.format("%Y-%m-%d").to_string(),
+            text: self.strings.date(date),
+        }
+    }
+
+    pub fn employment_label(&self, p: &Posting) -> String {
+        let base = self
+            .strings
+            .get(&format!("employment.{}", p.facts.employment.key()));
+        if p.facts.probation {
+            self.strings
+                .fill("employment.with_probation", &[("employment", &base)])
+        } else {
+            base
+        }
+    }
+
+    pub fn extent_label(&self, p: &Posting) -> String {
+        let base = self
+            .strings
+            .get(&format!("extent.{}", p.facts.extent.key()));
+        match p.facts.extent_percent {
+            Some(percent) if p.facts.extent == Extent::PartTime || percent < 100 => {
+                self.strings.fill(
+                    "extent.with_percent",
+                    &[("extent", &base), ("percent", &percent.to_string())],
+                )
+            }
+            _ => base,
+        }
+    }
+
+    pub fn workplace_label(&self, w: Workplace) -> String {
+        self.strings.get(&format!("workplace.{}", w.key()))
+    }
+
+    pub fn start_text(&self, start: Start) -> String {
+        match start {
+            Start::Date(d) => self.strings.date(d),
+            Start::ByAgreement => self.strings.get("start.by-agreement"),
+            Start::Immediately => self.strings.get("start.immediately"),
+        }
+    }
+
+    pub fn salary_range_text(&self, s: &SalaryRange) -> String {
+        let per = self.strings.get(&format!("salary.per.{}", s.per.key()));
+        let min = s.min.map(|n| self.strings.number(n));
+        let max = s.max.map(|n| self.strings.number(n));
+        let currency = s.currency.as_str();
+        match (min, max) {
+            (Some(min), Some(max)) if min == max => format!("{min} {currency} {per}"),
+            (Some(min), Some(max)) => self.strings.fill(
+                "salary.range",
+                &[
+                    ("min", &min),
+                    ("max", &max),
+                    ("currency", currency),
+                    ("per", &per),
+                ],
+            ),
+            (Some(min), None) => self.strings.fill(
+                "salary.from",
+                &[("min", &min), ("currency", currency), ("per", &per)],
+            ),
+            (None, Some(max)) => self.strings.fill(
+                "salary.up_to",
+                &[("max", &max), ("currency", currency), ("per", &per)],
+            ),
+            (None, None) => String::new(),
+        }
+    }
+
+    pub fn days_left(&self, p: &Posting) -> i64 {
+        (p.facts.deadline.date - self.today).num_days()
+    }
+
+    pub fn days_left_text(&self, p: &Posting, status: Status) -> String {
+        let days = self.days_left(p);
+        if status == Status::Closed || days < 0 {
+            self.strings.get("closed")
+        } else if days == 0 {
+            self.strings.get("last_day")
+        } else {
+            self.strings.plural("days_left", days)
+        }
+    }
+
+    /// The card of posting `i` on a page in this language.
+    pub fn card(&self, i: usize) -> Card<'a> {
+        let site = self.site;
+        let p = site.posting(i);
+        let config = &site.config;
+        let t: &'a Translation = p.shown_in(self.lang(), &config.default_language);
+        let language = config
+            .language(&t.lang)
+            .expect("translations are in site languages");
+        let status = site.status[i];
+        Card {
+            slug: &p.slug,
+            path: config.path(&urls::posting(&t.lang, &p.slug)),
+            title: &t.title,
+            lang: &language.code,
+            dir: language.dir,
+            foreign: t.lang != self.lang(),
+            lang_name: &language.name,
+            organization: t.organization.clone().unwrap_or_else(|| {
+                config
+                    .organization
+                    .name
+                    .get(&t.lang, &config.default_language)
+                    .to_string()
+            }),
+            unit: t.unit.as_deref(),
+            locations: p
+                .facts
+                .locations
+                .iter()
+                .map(|l| Link {
+                    name: l.clone(),
+                    path: config.path(&urls::term(
+                        self.lang(),
+                        TermKind::Location,
+                        &location_slug(l),
+                        1,
+                    )),
+                })
+                .collect(),
+            workplace: Keyed {
+                key: p.facts.workplace.key(),
+                label: self.workplace_label(p.facts.workplace),
+            },
+            employment: Keyed {
+                key: p.facts.employment.key(),
+                label: self.employment_label(p),
+            },
+            extent: Keyed {
+                key: p.facts.extent.key(),
+                label: self.extent_label(p),
+            },
+            published: self.date(p.facts.published),
+            deadline: DateView {
+                iso: p.facts.deadline.closes.to_rfc3339(),
+                text: self.deadline_text(p),
+            },
+            days_left: self.days_left(p),
+            days_left_text: self.days_left_text(p, status),
+            closed: status == Status::Closed,
+            summary: &t.summary,
+        }
+    }
+
+    fn deadline_text(&self, p: &Posting) -> String {
+        let d = &p.facts.deadline;
+        let date = self.strings.date(d.date);
+        if d.has_time {
+            let local = d.closes.with_timezone(&self.site.config.time_zone);
+            format!("{date} {}", local.format("%H:%M"))
+        } else {
+            date
+        }
+    }
+
+    /// The full view of posting `i` for its page in this language.
+    pub fn posting(&self, i: usize, json_ld: Option<String>) -> PostingView<'a> {
+        let site = self.site;
+        let p: &'a Posting = site.posting(i);
+        let t = p.shown_in(self.lang(), &site.config.default_language);
+        let card = self.card(i);
+        let salary = p
+            .facts
+            .salary_range
+            .as_ref()
+            .map(|s| self.salary_range_text(s))
+            .or_else(|| t.salary_text.clone());
+        let start = p.facts.start.map(|s| self.start_text(s));
+        let facts = self.facts(p, t, &card, salary.as_deref(), start.as_deref());
+        let (union_contacts, contacts) = self.contacts(p, t);
+        PostingView {
+            body: &t.body_html,
+            facts,
+            salary,
+            hours: t.hours.as_deref(),
+            start,
+            reference: p.facts.reference.as_deref(),
+            categories: self.categories(p),
+            contacts,
+            union_contacts,
+            apply: Apply {
+                url: p.facts.apply_url.as_deref(),
+                email: p.facts.apply_email.as_deref(),
+            },
+            screening: p.facts.screening,
+            attachments: p
+                .attachments
+                .iter()
+                .map(|a| AttachmentView {
+                    name: a.name.clone(),
+                    path: format!("{}{}", card.path, a.name),
+                    size: human_size(a.bytes.len()),
+                })
+                .collect(),
+            status: if card.closed { "closed" } else { "open" },
+            json_ld,
+            card,
+        }
+    }
+
+    fn facts(
+        &self,
+        p: &Posting,
+        t: &Translation,
+        card: &Card<'_>,
+        salary: Option<&str>,
+        start: Option<&str>,
+    ) -> Vec<Fact> {
+        let s = self.strings;
+        let mut facts = Vec::new();
+        let mut add = |key: &str, value: Option<String>| {
+            if let Some(value) = value.filter(|v| !v.is_empty()) {
+                facts.push(Fact {
+                    label: s.get(&format!("fact.{key}")),
+                    value,
+                });
+            }
+        };
+        add("employment", Some(card.employment.label.clone()));
+        add("extent", Some(card.extent.label.clone()));
+        add("hours", t.hours.clone());
+        add("workplace", Some(card.workplace.label.clone()));
+        add("locations", Some(p.facts.locations.join(", ")));
+        add("start", start.map(str::to_string));
+        add("salary", salary.map(str::to_string));
+        add("deadline", Some(card.deadline.text.clone()));
+        add("published", Some(card.published.text.clone()));
+        add("reference", p.facts.reference.clone());
+        add("unit", t.unit.clone());
+        add("organization", Some(card.organization.clone()));
+        facts
+    }
+
+    fn categories(&self, p: &Posting) -> Vec<Labeled> {
+        let config = &self.site.config;
+        p.facts
+            .categories
+            .iter()
+            .filter_map(|key| {
+                let c = config.category(key)?;
+                Some(Labeled {
+                    label: c
+                        .label
+                        .get(self.lang(), &config.default_language)
+                        .to_string(),
+                    path: config.path(&urls::term(self.lang(), TermKind::Category, key, 1)),
+                })
+            })
+            .collect()
+    }
+
+    fn contacts(
+        &self,
+        p: &'a Posting,
+        t: &'a Translation,
+    ) -> (Vec<ContactView<'a>>, Vec<ContactView<'a>>) {
+        let country = &self.site.config.country;
+        p.facts
+            .contacts
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let view = ContactView {
+                    name: &c.name,
+                    role: t.contact_roles.get(i).and_then(|r| r.as_deref()),
+                    phone: c.phone.as_deref(),
+                    phone_href: c.phone.as_deref().map(|ph| tel_uri(ph, country)),
+                    email: c.email.as_deref(),
+                };
+                (c.union, view)
+            })
+            .fold(
+                (Vec::new(), Vec::new()),
+                |(mut unions, mut others), (union, view)| {
+                    if union {
+                        unions.push(view);
+                    } else {
+                        others.push(view);
+                    }
+                    (unions, others)
+                },
+            )
+    }
+}
+
+/// "12 kB", "1.4 MB".
+pub fn human_size(bytes: usize) -> String {
+    let b = bytes as f64;
+    if b < 1000.0 {
+        format!("{bytes} B")
+    } else if b < 1_000_000.0 {
+        format!("{:.0} kB", b / 1000.0)
+    } else {
+        format!("{:.1} MB", b / 1_000_000.0)
+    }
+}
