@@ -24,6 +24,7 @@ use views::LangCtx;
 pub fn environment(theme: &Theme, strings: &[Strings]) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(escape_html);
     let sources: Vec<(&str, &str)> = theme
         .templates
         .iter()
@@ -68,6 +69,23 @@ pub fn environment(theme: &Theme, strings: &[Strings]) -> Result<Tera, Vec<Diagn
         Ok(Value::String(text))
     });
     Ok(tera)
+}
+
+/// Escapes text for HTML text and quoted attributes (`&`, `<`, `>`, `"`, `'`);
+/// unlike Tera's default it leaves `/` alone, so URLs stay readable.
+pub fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + input.len() / 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 fn fmt_filter(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
