@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diagnostic;
+pub mod feeds;
 pub mod fields;
 pub mod i18n;
 pub mod markdown;

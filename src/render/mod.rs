@@ -154,13 +154,17 @@ pub fn render(
     let config = &site.config;
     let renderer = Renderer::new(site, theme, strings, tera);
     let jobs = renderer.jobs();
-    let pages: Vec<Result<(String, Vec<u8>), Diagnostic>> =
+    let pages: Vec<Result<Rendered, Diagnostic>> =
         jobs.par_iter().map(|job| renderer.run(job)).collect();
     let mut output = Output::default();
     let mut errors = Vec::new();
+    let mut sitemap = Vec::new();
     for page in pages {
         match page {
-            Ok((path, bytes)) => output.add(path, bytes),
+            Ok(r) => {
+                output.add(r.file, r.bytes);
+                sitemap.extend(r.sitemap);
+            }
             Err(d) => errors.push(d),
         }
     }
@@ -182,6 +186,16 @@ pub fn render(
             }
         }
     }
+    let io_error =
+        |e: std::io::Error| vec![Diagnostic::error(format!("writing feeds failed: {e}"))];
+    crate::feeds::generate(site, &renderer.langs, &mut output).map_err(io_error)?;
+    sitemap.sort();
+    let sitemap_xml = crate::feeds::sitemap::sitemap(&sitemap).map_err(io_error)?;
+    output.add(urls::SITEMAP.to_string(), sitemap_xml);
+    output.add(
+        urls::ROBOTS.to_string(),
+        crate::feeds::sitemap::robots(config),
+    );
     let next = site
         .next_change
         .map_or_else(|| "none".to_string(), |t| t.to_rfc3339());
@@ -189,7 +203,6 @@ pub fn render(
         urls::NEXT_CHANGE.to_string(),
         format!("{next}\n").into_bytes(),
     );
-    let _ = config;
     Ok(output)
 }
 
@@ -272,8 +285,8 @@ impl<'a> Renderer<'a> {
         jobs
     }
 
-    fn run(&self, job: &Job) -> Result<(String, Vec<u8>), Diagnostic> {
-        let (template, path, context) = match *job {
+    fn run(&self, job: &Job) -> Result<Rendered, Diagnostic> {
+        let (template, path, (meta, mut context)) = match *job {
             Job::Root => ("root.html", urls::ROOT.to_string(), self.root()),
             Job::NotFound => ("404.html", urls::NOT_FOUND.to_string(), self.not_found()),
             Job::Home { lang, page } => (
@@ -303,8 +316,13 @@ impl<'a> Renderer<'a> {
             ),
         };
         let file = urls::file_of(&path);
+        context.insert("page", &meta);
         match self.tera.render(template, &context) {
-            Ok(html) => Ok((file, html.into_bytes())),
+            Ok(html) => Ok(Rendered {
+                file,
+                bytes: html.into_bytes(),
+                sitemap: sitemap_entry(self.config(), &meta),
+            }),
             Err(e) => {
                 let (_, message) = template_error(&e);
                 Err(Diagnostic::error(format!(
@@ -322,7 +340,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// The context of a page in `lang`, with `page` meta filled in.
-    fn context(&self, lang: usize, meta: PageMeta) -> Context {
+    fn context(&self, lang: usize, meta: &PageMeta) -> Context {
         let mut c = self.base[lang].clone();
         let config = self.config();
         let nav_pages: Vec<Value> = self
@@ -344,7 +362,6 @@ impl<'a> Renderer<'a> {
                 "pages": nav_pages,
             }),
         );
-        c.insert("page", &meta);
         c
     }
 
@@ -366,6 +383,7 @@ impl<'a> Renderer<'a> {
             translations: Vec::new(),
             noindex: false,
             lang: self.code(lang).to_string(),
+            lastmod: self.langs[0].today,
         }
     }
 
@@ -435,7 +453,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn home(&self, lang: usize, page: usize) -> Context {
+    fn home(&self, lang: usize, page: usize) -> (PageMeta, Context) {
         let config = self.config();
         let code = self.code(lang);
         let title = self.page_title(
@@ -450,7 +468,7 @@ impl<'a> Renderer<'a> {
             .unwrap_or_default();
         let mut meta = self.meta(lang, "home", title, description, urls::home(code, page));
         meta.translations = self.translations(lang, |l| Some(urls::home(l, page)));
-        let mut c = self.context(lang, meta);
+        let mut c = self.context(lang, &meta);
         c.insert(
             "listing",
             &self.listing(lang, &self.site.open, page, "open_positions", |n| {
@@ -461,10 +479,14 @@ impl<'a> Renderer<'a> {
             "filters",
             &mark_current(&self.filters[lang], &config.path(&urls::home(code, 1))),
         );
-        c
+        c.insert("feed", &crate::feeds::feed_link(self.site, code, None));
+        if let Some(&newest) = self.site.open.first() {
+            meta.lastmod = self.site.posting(newest).facts.published;
+        }
+        (meta, c)
     }
 
-    fn archive(&self, lang: usize, page: usize) -> Context {
+    fn archive(&self, lang: usize, page: usize) -> (PageMeta, Context) {
         let code = self.code(lang);
         let strings = self.langs[lang].strings;
         let title = self.page_title(lang, strings.get("nav.archive"), page);
@@ -477,17 +499,17 @@ impl<'a> Renderer<'a> {
         );
         meta.translations = self.translations(lang, |l| Some(urls::archive(l, page)));
         meta.noindex = true;
-        let mut c = self.context(lang, meta);
+        let mut c = self.context(lang, &meta);
         c.insert(
             "listing",
             &self.listing(lang, &self.site.closed, page, "closed_positions", |n| {
                 urls::archive(code, n)
             }),
         );
-        c
+        (meta, c)
     }
 
-    fn term(&self, lang: usize, term: usize, page: usize) -> Context {
+    fn term(&self, lang: usize, term: usize, page: usize) -> (PageMeta, Context) {
         let t = &self.site.terms[term];
         let code = self.code(lang);
         let label = term_label(self.site, &self.langs[lang], t.kind, &t.value);
@@ -498,7 +520,7 @@ impl<'a> Renderer<'a> {
             .strings
             .plural("open_positions", t.postings.len() as i64);
         meta.translations = self.translations(lang, |l| Some(urls::term(l, t.kind, &t.slug, page)));
-        let mut c = self.context(lang, meta);
+        let mut c = self.context(lang, &meta);
         c.insert(
             "listing",
             &self.listing(lang, &t.postings, page, "open_positions", |n| {
@@ -508,10 +530,17 @@ impl<'a> Renderer<'a> {
         let current = self.config().path(&urls::term(code, t.kind, &t.slug, 1));
         c.insert("filters", &mark_current(&self.filters[lang], &current));
         c.insert("term", &json!({ "kind": t.kind.key(), "label": label }));
-        c
+        c.insert(
+            "feed",
+            &crate::feeds::feed_link(self.site, code, Some((t.kind, &t.slug))),
+        );
+        if let Some(&newest) = t.postings.first() {
+            meta.lastmod = self.site.posting(newest).facts.published;
+        }
+        (meta, c)
     }
 
-    fn posting(&self, lang: usize, i: usize) -> Context {
+    fn posting(&self, lang: usize, i: usize) -> (PageMeta, Context) {
         let site = self.site;
         let p = site.posting(i);
         let code = self.code(lang);
@@ -529,14 +558,21 @@ impl<'a> Renderer<'a> {
             p.translation(l).map(|_| urls::posting(l, &p.slug))
         });
         meta.noindex = site.status[i] == Status::Closed;
-        let json_ld = None;
+        meta.lastmod = p.facts.published;
+        let json_ld = crate::feeds::jsonld::job_posting(site, i, code);
         let view = self.langs[lang].posting(i, json_ld);
-        let mut c = self.context(lang, meta);
+        let mut c = self.context(lang, &meta);
         c.insert("posting", &view);
-        c
+        if site.status[i] == Status::Open {
+            c.insert(
+                "calendar",
+                &self.config().path(&urls::posting_calendar(code, &p.slug)),
+            );
+        }
+        (meta, c)
     }
 
-    fn page(&self, lang: usize, i: usize) -> Context {
+    fn page(&self, lang: usize, i: usize) -> (PageMeta, Context) {
         let p = &self.site.content.pages[i];
         let code = self.code(lang);
         let t = p
@@ -551,12 +587,12 @@ impl<'a> Renderer<'a> {
         );
         meta.translations =
             self.translations(lang, |l| p.translation(l).map(|_| urls::page(l, &p.slug)));
-        let mut c = self.context(lang, meta);
+        let mut c = self.context(lang, &meta);
         c.insert("content", &json!({ "title": t.title, "body": t.body_html }));
-        c
+        (meta, c)
     }
 
-    fn root(&self) -> Context {
+    fn root(&self) -> (PageMeta, Context) {
         let config = self.config();
         let default = config
             .languages
@@ -575,7 +611,7 @@ impl<'a> Renderer<'a> {
             urls::ROOT_DIR.to_string(),
         );
         meta.translations = self.translations(usize::MAX, |l| Some(urls::home(l, 1)));
-        let mut c = self.context(default, meta);
+        let mut c = self.context(default, &meta);
         let choices: Vec<Value> = self
             .langs
             .iter()
@@ -594,10 +630,10 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         c.insert("choices", &choices);
-        c
+        (meta, c)
     }
 
-    fn not_found(&self) -> Context {
+    fn not_found(&self) -> (PageMeta, Context) {
         let config = self.config();
         let default = config
             .languages
@@ -613,7 +649,7 @@ impl<'a> Renderer<'a> {
             urls::NOT_FOUND.to_string(),
         );
         meta.noindex = true;
-        let mut c = self.context(default, meta);
+        let mut c = self.context(default, &meta);
         let messages: Vec<Value> = self
             .langs
             .iter()
@@ -632,8 +668,39 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         c.insert("messages", &messages);
-        c
+        (meta, c)
     }
+}
+
+/// A rendered page and its sitemap entry (none for pages kept out of search engines).
+struct Rendered {
+    file: String,
+    bytes: Vec<u8>,
+    sitemap: Option<crate::feeds::sitemap::Entry>,
+}
+
+fn sitemap_entry(config: &Config, meta: &PageMeta) -> Option<crate::feeds::sitemap::Entry> {
+    // The root only leads to the languages; the home pages stand for it.
+    if meta.noindex || meta.kind == "not_found" || meta.kind == "root" {
+        return None;
+    }
+    let mut alternates = vec![(meta.lang.clone(), meta.permalink.clone())];
+    alternates.extend(
+        meta.translations
+            .iter()
+            .map(|t| (t.code.clone(), t.permalink.clone())),
+    );
+    let default = alternates
+        .iter()
+        .find(|(l, _)| *l == config.default_language)
+        .map_or_else(|| meta.permalink.clone(), |(_, href)| href.clone());
+    alternates.sort();
+    alternates.push(("x-default".to_string(), default));
+    Some(crate::feeds::sitemap::Entry {
+        loc: meta.permalink.clone(),
+        lastmod: meta.lastmod,
+        alternates,
+    })
 }
 
 #[derive(Serialize)]
@@ -646,6 +713,8 @@ struct PageMeta {
     translations: Vec<Translation>,
     noindex: bool,
     lang: String,
+    /// When the page's content last changed (newest posting shown, or the build day).
+    lastmod: chrono::NaiveDate,
 }
 
 /// The label of a term in a language: a location's name, an employment type's

@@ -9,6 +9,34 @@ pub const NOT_FOUND: &str = "404.html";
 /// A one-line file with the next moment the built site would change.
 pub const NEXT_CHANGE: &str = "next-change.txt";
 
+pub const SITEMAP: &str = "sitemap.xml";
+pub const ROBOTS: &str = "robots.txt";
+
+/// The RSS feed of all open postings in a language.
+pub fn feed(lang: &str) -> String {
+    format!("{lang}/feed.xml")
+}
+
+/// The RSS feed of one location, employment type or category.
+pub fn term_feed(lang: &str, kind: TermKind, slug: &str) -> String {
+    format!("{}feed.xml", term(lang, kind, slug, 1))
+}
+
+/// The iCalendar file with every open posting's deadline.
+pub fn calendar(lang: &str) -> String {
+    format!("{lang}/deadlines.ics")
+}
+
+/// The iCalendar file with one posting's deadline.
+pub fn posting_calendar(lang: &str, slug: &str) -> String {
+    format!("{}deadline.ics", posting(lang, slug))
+}
+
+/// The machine-readable list of open postings in a language.
+pub fn postings_json(lang: &str) -> String {
+    format!("{lang}/postings.json")
+}
+
 fn paged(base: String, page: usize) -> String {
     if page > 1 {
         format!("{base}page/{page}/")

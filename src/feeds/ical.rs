@@ -1,0 +1,66 @@
+//! iCalendar (RFC 5545) files with postings' application deadlines, written
+//! with the icalendar crate (escaping, line folding). Stable UIDs and a
+//! `DTSTAMP` of the build's "now" keep rebuilds byte-identical.
+
+use chrono::Utc;
+use icalendar::{Calendar, Component, Event, EventLike};
+
+use crate::model::Site;
+use crate::render::urls;
+use crate::render::views::LangCtx;
+
+use super::facts_line;
+
+pub fn calendar(site: &Site, ctx: &LangCtx<'_>, postings: &[usize]) -> Vec<u8> {
+    let config = &site.config;
+    let mut cal = Calendar::empty();
+    cal.append_property(("VERSION", "2.0"));
+    let prodid = format!(
+        "-//vacancy//vacancy {}//{}",
+        env!("CARGO_PKG_VERSION"),
+        ctx.lang().to_uppercase()
+    );
+    cal.append_property(("PRODID", prodid.as_str()));
+    cal.append_property(("CALSCALE", "GREGORIAN"));
+    cal.append_property(("METHOD", "PUBLISH"));
+    cal.name(&format!(
+        "{}: {}",
+        config.title.get(ctx.lang(), &config.default_language),
+        ctx.strings.get("fact.deadline")
+    ));
+    for &i in postings {
+        cal.push(event(site, ctx, i));
+    }
+    cal.done().to_string().into_bytes()
+}
+
+fn event(site: &Site, ctx: &LangCtx<'_>, i: usize) -> Event {
+    let config = &site.config;
+    let p = site.posting(i);
+    let t = p.shown_in(ctx.lang(), &config.default_language);
+    let url = config.permalink(&urls::posting(&t.lang, &p.slug));
+    let host = url::Url::parse(&config.base_url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string))
+        .unwrap_or_default();
+    let summary = format!("{}: {}", ctx.strings.get("fact.deadline"), t.title);
+    let description = format!("{}\n{}\n\n{url}", facts_line(site, ctx, i), t.summary);
+    let mut e = Event::new();
+    e.uid(&format!("deadline-{}-{}@{host}", p.slug, ctx.lang()))
+        .timestamp(site.now.with_timezone(&Utc))
+        .summary(&summary)
+        .description(&description)
+        .url(&url);
+    let d = &p.facts.deadline;
+    if d.has_time {
+        let at = d.closes.with_timezone(&Utc);
+        e.starts(at).ends(at);
+    } else {
+        // An all-day event ends (exclusively) the next day.
+        e.starts(d.date).ends(d.date.succ_opt().unwrap_or(d.date));
+    }
+    if !p.facts.locations.is_empty() {
+        e.location(&p.facts.locations.join(", "));
+    }
+    e.done()
+}

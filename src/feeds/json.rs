@@ -1,0 +1,154 @@
+//! `/<lang>/postings.json`: the open postings of a language with their facts
+//! and URLs, for the board's filter script and for job aggregators.
+
+use serde::Serialize;
+
+use crate::model::Site;
+use crate::render::urls;
+use crate::render::views::LangCtx;
+
+/// The format's version; raised when a field changes meaning or disappears.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct File<'a> {
+    version: u32,
+    language: &'a str,
+    generated: String,
+    title: &'a str,
+    home: String,
+    postings: Vec<Entry<'a>>,
+}
+
+#[derive(Serialize)]
+struct Salary<'a> {
+    min: Option<f64>,
+    max: Option<f64>,
+    currency: &'a str,
+    per: &'static str,
+}
+
+#[derive(Serialize)]
+struct Term {
+    key: String,
+    label: String,
+}
+
+#[derive(Serialize)]
+struct Entry<'a> {
+    slug: &'a str,
+    url: String,
+    path: String,
+    /// The language the title and summary are written in.
+    lang: &'a str,
+    title: &'a str,
+    summary: &'a str,
+    organization: String,
+    unit: Option<&'a str>,
+    locations: Vec<Term>,
+    workplace: Term,
+    employment: Term,
+    probation: bool,
+    extent: Term,
+    extent_percent: Option<u8>,
+    categories: Vec<Term>,
+    published: String,
+    deadline: String,
+    deadline_text: String,
+    salary: Option<Salary<'a>>,
+    salary_text: Option<String>,
+    reference: Option<&'a str>,
+    apply_url: Option<&'a str>,
+    apply_email: Option<&'a str>,
+}
+
+pub fn postings(site: &Site, ctx: &LangCtx<'_>) -> Vec<u8> {
+    let config = &site.config;
+    let lang = ctx.lang();
+    let postings = site.open.iter().map(|&i| entry(site, ctx, i)).collect();
+    let file = File {
+        version: FORMAT_VERSION,
+        language: lang,
+        generated: site.now.to_rfc3339(),
+        title: config.title.get(lang, &config.default_language),
+        home: config.permalink(&urls::home(lang, 1)),
+        postings,
+    };
+    let mut bytes = serde_json::to_vec(&file).expect("postings serialize");
+    bytes.push(b'\n');
+    bytes
+}
+
+fn entry<'a>(site: &'a Site, ctx: &LangCtx<'a>, i: usize) -> Entry<'a> {
+    let config = &site.config;
+    let p = site.posting(i);
+    let card = ctx.card(i);
+    let t = p.shown_in(ctx.lang(), &config.default_language);
+    let rel = urls::posting(&t.lang, &p.slug);
+    Entry {
+        slug: &p.slug,
+        url: config.permalink(&rel),
+        path: config.path(&rel),
+        lang: &t.lang,
+        title: &t.title,
+        summary: &t.summary,
+        organization: card.organization,
+        unit: t.unit.as_deref(),
+        locations: p
+            .facts
+            .locations
+            .iter()
+            .map(|l| Term {
+                key: crate::model::location_slug(l),
+                label: l.clone(),
+            })
+            .collect(),
+        workplace: Term {
+            key: card.workplace.key.to_string(),
+            label: card.workplace.label,
+        },
+        employment: Term {
+            key: card.employment.key.to_string(),
+            label: card.employment.label,
+        },
+        probation: p.facts.probation,
+        extent: Term {
+            key: card.extent.key.to_string(),
+            label: card.extent.label,
+        },
+        extent_percent: p.facts.extent_percent,
+        categories: p
+            .facts
+            .categories
+            .iter()
+            .filter_map(|k| {
+                let c = config.category(k)?;
+                Some(Term {
+                    key: k.clone(),
+                    label: c
+                        .label
+                        .get(ctx.lang(), &config.default_language)
+                        .to_string(),
+                })
+            })
+            .collect(),
+        published: card.published.iso,
+        deadline: card.deadline.iso,
+        deadline_text: card.deadline.text,
+        salary: p.facts.salary_range.as_ref().map(|s| Salary {
+            min: s.min,
+            max: s.max,
+            currency: &s.currency,
+            per: s.per.key(),
+        }),
+        salary_text: p
+            .facts
+            .salary_range
+            .as_ref()
+            .map(|s| ctx.salary_range_text(s))
+            .or_else(|| t.salary_text.clone()),
+        reference: p.facts.reference.as_deref(),
+        apply_url: p.facts.apply_url.as_deref(),
+        apply_email: p.facts.apply_email.as_deref(),
+    }
+}

@@ -1,0 +1,151 @@
+//! Machine-readable output: RSS feeds, iCalendar deadlines, schema.org
+//! JobPosting data, the sitemap and a JSON list of open postings per
+//! language. Each is written with a library that escapes for its format.
+
+pub mod ical;
+pub mod json;
+pub mod jsonld;
+pub mod rss;
+pub mod sitemap;
+
+use rayon::prelude::*;
+
+use crate::model::{Site, TermKind};
+use crate::output::Output;
+use crate::render::term_label;
+use crate::render::urls;
+use crate::render::views::LangCtx;
+
+/// Adds every feed, calendar and JSON file of every language to `output`.
+pub fn generate(site: &Site, langs: &[LangCtx<'_>], output: &mut Output) -> std::io::Result<()> {
+    let files: Vec<std::io::Result<(String, Vec<u8>)>> = feed_jobs(site, langs)
+        .into_par_iter()
+        .map(|job| job.run(site, langs))
+        .collect();
+    for file in files {
+        let (path, bytes) = file?;
+        output.add(path, bytes);
+    }
+    Ok(())
+}
+
+/// One file to generate.
+enum FeedJob {
+    Feed { lang: usize, term: Option<usize> },
+    Calendar { lang: usize },
+    PostingCalendar { lang: usize, posting: usize },
+    Json { lang: usize },
+}
+
+fn feed_jobs(site: &Site, langs: &[LangCtx<'_>]) -> Vec<FeedJob> {
+    let mut jobs = Vec::new();
+    for (lang, ctx) in langs.iter().enumerate() {
+        jobs.push(FeedJob::Feed { lang, term: None });
+        jobs.extend((0..site.terms.len()).map(|t| FeedJob::Feed {
+            lang,
+            term: Some(t),
+        }));
+        jobs.push(FeedJob::Calendar { lang });
+        jobs.push(FeedJob::Json { lang });
+        for &posting in &site.open {
+            if site.posting(posting).translation(ctx.lang()).is_some() {
+                jobs.push(FeedJob::PostingCalendar { lang, posting });
+            }
+        }
+    }
+    jobs
+}
+
+impl FeedJob {
+    fn run(&self, site: &Site, langs: &[LangCtx<'_>]) -> std::io::Result<(String, Vec<u8>)> {
+        match *self {
+            FeedJob::Feed { lang, term } => {
+                let ctx = &langs[lang];
+                let spec = FeedSpec::new(site, ctx, term);
+                Ok((spec.rel.clone(), rss::feed(site, ctx, &spec)?))
+            }
+            FeedJob::Calendar { lang } => {
+                let ctx = &langs[lang];
+                Ok((
+                    urls::calendar(ctx.lang()),
+                    ical::calendar(site, ctx, &site.open),
+                ))
+            }
+            FeedJob::PostingCalendar { lang, posting } => {
+                let ctx = &langs[lang];
+                let slug = &site.posting(posting).slug;
+                Ok((
+                    urls::posting_calendar(ctx.lang(), slug),
+                    ical::calendar(site, ctx, &[posting]),
+                ))
+            }
+            FeedJob::Json { lang } => {
+                let ctx = &langs[lang];
+                Ok((urls::postings_json(ctx.lang()), json::postings(site, ctx)))
+            }
+        }
+    }
+}
+
+/// What a feed covers: all open postings of a language, or one term's.
+pub struct FeedSpec<'a> {
+    pub title: String,
+    /// Output path of the feed.
+    pub rel: String,
+    /// The listing page the feed follows.
+    pub page_rel: String,
+    pub postings: &'a [usize],
+}
+
+impl<'a> FeedSpec<'a> {
+    pub fn new(site: &'a Site, ctx: &LangCtx<'_>, term: Option<usize>) -> Self {
+        let config = &site.config;
+        let site_title = config.title.get(ctx.lang(), &config.default_language);
+        match term {
+            None => FeedSpec {
+                title: site_title.to_string(),
+                rel: urls::feed(ctx.lang()),
+                page_rel: urls::home(ctx.lang(), 1),
+                postings: &site.open,
+            },
+            Some(t) => {
+                let term = &site.terms[t];
+                let label = term_label(site, ctx, term.kind, &term.value);
+                FeedSpec {
+                    title: format!("{site_title}: {label}"),
+                    rel: urls::term_feed(ctx.lang(), term.kind, &term.slug),
+                    page_rel: urls::term(ctx.lang(), term.kind, &term.slug, 1),
+                    postings: &term.postings,
+                }
+            }
+        }
+    }
+}
+
+/// The feed a listing page advertises, for templates.
+pub fn feed_link(site: &Site, lang: &str, term: Option<(TermKind, &str)>) -> serde_json::Value {
+    let rel = match term {
+        None => urls::feed(lang),
+        Some((kind, slug)) => urls::term_feed(lang, kind, slug),
+    };
+    serde_json::json!({
+        "path": site.config.path(&rel),
+        "permalink": site.config.permalink(&rel),
+        "calendar": site.config.path(&urls::calendar(lang)),
+    })
+}
+
+/// The key facts of a posting in one line, in the language of `ctx`:
+/// "Norrköping · Permanent, probationary period · Full-time".
+pub fn facts_line(site: &Site, ctx: &LangCtx<'_>, i: usize) -> String {
+    let p = site.posting(i);
+    let mut parts: Vec<String> = Vec::new();
+    if p.facts.locations.is_empty() {
+        parts.push(ctx.workplace_label(p.facts.workplace));
+    } else {
+        parts.push(p.facts.locations.join(", "));
+    }
+    parts.push(ctx.employment_label(p));
+    parts.push(ctx.extent_label(p));
+    parts.join(" · ")
+}

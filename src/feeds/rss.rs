@@ -1,0 +1,112 @@
+//! RSS 2.0 feeds of open postings, newest first, written with quick-xml.
+
+use std::io;
+
+use chrono::{DateTime, FixedOffset};
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesText, Event};
+
+use crate::model::{Site, local_to_fixed};
+use crate::render::urls;
+use crate::render::views::LangCtx;
+
+use super::{FeedSpec, facts_line};
+
+/// How many postings a feed carries: the newest are what subscribers need.
+pub const FEED_LIMIT: usize = 100;
+
+pub fn feed(site: &Site, ctx: &LangCtx<'_>, spec: &FeedSpec<'_>) -> io::Result<Vec<u8>> {
+    let config = &site.config;
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("utf-8"), None)))?;
+    w.create_element("rss")
+        .with_attribute(("version", "2.0"))
+        .with_attribute(("xmlns:atom", "http://www.w3.org/2005/Atom"))
+        .write_inner_content(|w| {
+            w.create_element("channel").write_inner_content(|w| {
+                text(w, "title", &spec.title)?;
+                text(w, "link", &config.permalink(&spec.page_rel))?;
+                let description = ctx
+                    .strings
+                    .plural("open_positions", spec.postings.len() as i64);
+                text(w, "description", &format!("{} – {description}", spec.title))?;
+                text(w, "language", ctx.lang())?;
+                text(w, "lastBuildDate", &site.now.to_rfc2822())?;
+                text(
+                    w,
+                    "generator",
+                    concat!("vacancy ", env!("CARGO_PKG_VERSION")),
+                )?;
+                w.create_element("atom:link")
+                    .with_attribute(("href", config.permalink(&spec.rel).as_str()))
+                    .with_attribute(("rel", "self"))
+                    .with_attribute(("type", "application/rss+xml"))
+                    .write_empty()?;
+                for &i in spec.postings.iter().take(FEED_LIMIT) {
+                    item(w, site, ctx, i)?;
+                }
+                Ok(())
+            })?;
+            Ok(())
+        })?;
+    let mut bytes = w.into_inner();
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+fn item(w: &mut Writer<Vec<u8>>, site: &Site, ctx: &LangCtx<'_>, i: usize) -> io::Result<()> {
+    let config = &site.config;
+    let p = site.posting(i);
+    let t = p.shown_in(ctx.lang(), &config.default_language);
+    let link = config.permalink(&urls::posting(&t.lang, &p.slug));
+    let deadline_label = ctx.strings.get("fact.deadline");
+    let card = ctx.card(i);
+    let description = format!(
+        "<p>{}</p><p>{}: {}</p><p>{}</p>",
+        crate::render::escape_html(&facts_line(site, ctx, i)),
+        crate::render::escape_html(&deadline_label),
+        crate::render::escape_html(&card.deadline.text),
+        crate::render::escape_html(&t.summary),
+    );
+    w.create_element("item").write_inner_content(|w| {
+        text(w, "title", &t.title)?;
+        text(w, "link", &link)?;
+        w.create_element("guid")
+            .with_attribute(("isPermaLink", "true"))
+            .write_text_content(BytesText::new(&link))?;
+        text(w, "pubDate", &published_moment(site, i).to_rfc2822())?;
+        text(w, "description", &description)?;
+        for location in &p.facts.locations {
+            text(w, "category", location)?;
+        }
+        text(w, "category", &ctx.employment_label(p))?;
+        for key in &p.facts.categories {
+            if let Some(c) = config.category(key) {
+                text(
+                    w,
+                    "category",
+                    c.label.get(ctx.lang(), &config.default_language),
+                )?;
+            }
+        }
+        Ok(())
+    })?;
+    Ok(())
+}
+
+/// The start of the publication day in the site's time zone.
+pub fn published_moment(site: &Site, i: usize) -> DateTime<FixedOffset> {
+    let p = site.posting(i);
+    let midnight = p
+        .facts
+        .published
+        .and_hms_opt(0, 0, 0)
+        .expect("midnight exists");
+    local_to_fixed(midnight, site.config.time_zone)
+}
+
+fn text(w: &mut Writer<Vec<u8>>, name: &str, value: &str) -> io::Result<()> {
+    w.create_element(name)
+        .write_text_content(BytesText::new(value))?;
+    Ok(())
+}
