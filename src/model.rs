@@ -323,7 +323,7 @@ impl Site {
             let (pa, pb) = (&postings[a], &postings[b]);
             (pb.facts.deadline.closes, &pa.slug).cmp(&(pa.facts.deadline.closes, &pb.slug))
         });
-        let terms = build_terms(&config, postings, &open);
+        let terms = build_terms(&config, postings, &open, &closed);
         let next_change = next_change(postings, &status, now, tz);
         Site {
             config,
@@ -360,7 +360,12 @@ pub fn location_slug(name: &str) -> String {
     slug::slugify(name)
 }
 
-fn build_terms(config: &Config, postings: &[Posting], open: &[usize]) -> Vec<Term> {
+fn build_terms(
+    config: &Config,
+    postings: &[Posting],
+    open: &[usize],
+    closed: &[usize],
+) -> Vec<Term> {
     let mut map: BTreeMap<(TermKind, String), Term> = BTreeMap::new();
     let mut add = |kind: TermKind, value: &str, slug: String, i: usize| {
         let term = map.entry((kind, slug.clone())).or_insert_with(|| Term {
@@ -382,6 +387,19 @@ fn build_terms(config: &Config, postings: &[Posting], open: &[usize]) -> Vec<Ter
         add(TermKind::Employment, employment, employment.to_string(), i);
         for category in &facts.categories {
             add(TermKind::Category, category, category.clone(), i);
+        }
+    }
+    // A closed posting's page still links its places: each gets a page, even with nothing open.
+    for &i in closed {
+        for location in &postings[i].facts.locations {
+            let slug = location_slug(location);
+            map.entry((TermKind::Location, slug.clone()))
+                .or_insert_with(|| Term {
+                    kind: TermKind::Location,
+                    slug,
+                    value: location.clone(),
+                    postings: Vec::new(),
+                });
         }
     }
     // Every configured category gets a page, even with nothing open, so links stay valid.
@@ -414,4 +432,62 @@ fn next_change(
         })
         .filter(|t| *t > now)
         .min()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::SourceFile;
+
+    fn config() -> Config {
+        let text = "base_url = \"https://example.se/\"\ntime_zone = \"Europe/Stockholm\"\n\
+                    title = \"Jobs\"\n[[languages]]\ncode = \"sv\"\nname = \"Svenska\"\n\
+                    [organization]\nname = \"Verket\"\n";
+        Config::parse(&SourceFile::new("vacancy.toml", text)).expect("valid config")
+    }
+
+    fn posting(slug: &str, deadline: &str, location: &str) -> Posting {
+        let tz = chrono_tz::Europe::Stockholm;
+        Posting {
+            slug: slug.into(),
+            facts: Facts {
+                published: "2026-01-01".parse().unwrap(),
+                deadline: Deadline::end_of_day(deadline.parse().unwrap(), tz),
+                locations: vec![location.into()],
+                workplace: Workplace::Onsite,
+                employment: Employment::Permanent,
+                probation: false,
+                extent: Extent::FullTime,
+                extent_percent: None,
+                start: None,
+                salary_range: None,
+                categories: Vec::new(),
+                reference: None,
+                apply_url: None,
+                apply_email: None,
+                contacts: Vec::new(),
+                screening: false,
+            },
+            translations: Vec::new(),
+            attachments: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_place_of_a_closed_posting_keeps_its_page_so_the_posting_can_link_it() {
+        let content = Content {
+            postings: vec![
+                posting("open", "2026-03-31", "Stockholm"),
+                posting("closed", "2026-02-01", "Malmö"),
+            ],
+            pages: Vec::new(),
+        };
+        let now = DateTime::parse_from_rfc3339("2026-03-01T12:00:00+01:00").unwrap();
+        let site = Site::new(config(), content, now);
+        let places: Vec<(&str, usize)> = site
+            .terms_of(TermKind::Location)
+            .map(|t| (t.slug.as_str(), t.postings.len()))
+            .collect();
+        assert_eq!(places, [("malmo", 0), ("stockholm", 1)]);
+    }
 }
