@@ -84,6 +84,15 @@ pub struct RawPosting {
     pub screening: Option<Sp<bool>>,
     pub draft: bool,
     pub body: String,
+    /// Every key the file writes, valid or not: a field given with a wrong
+    /// value is reported as wrong, never also as missing.
+    pub given: Vec<String>,
+}
+
+impl RawPosting {
+    fn gives(&self, field: &str) -> bool {
+        self.given.iter().any(|k| k == field)
+    }
 }
 
 /// Reads the front matter of one posting file; problems go to `diagnostics`.
@@ -104,10 +113,11 @@ pub fn read(doc: Doc, config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Opt
             return None;
         }
     };
+    let given = f.remaining_keys().into_iter().map(Sp::into_inner).collect();
     let raw = read_fields(&mut f, doc.clone(), split.opening.clone(), config);
     let body = file.text[split.body.clone()].to_string();
     diagnostics.extend(f.finish(FIELDS));
-    Some(RawPosting { body, ..raw })
+    Some(RawPosting { body, given, ..raw })
 }
 
 fn read_fields(f: &mut Fields<'_>, doc: Doc, opening: Range<usize>, config: &Config) -> RawPosting {
@@ -193,6 +203,7 @@ fn read_fields(f: &mut Fields<'_>, doc: Doc, opening: Range<usize>, config: &Con
         screening: f.bool("screening"),
         draft: f.bool("draft").is_some_and(Sp::into_inner),
         body: String::new(),
+        given: Vec::new(),
         doc,
         opening,
     }
@@ -520,26 +531,24 @@ pub fn merge(
     let missing = |field: &str, example: &str, diagnostics: &mut Vec<Diagnostic>| {
         diagnostics.push(missing_fact(files, facts_file, field, example));
     };
-    if published.is_none() && files.iter().all(|r| r.published.is_none()) {
+    let nowhere = |field: &str| !files.iter().any(|r| r.gives(field));
+    if nowhere("published") {
         missing("published", "published = 2026-02-20", diagnostics);
     }
-    if deadline.is_none() && files.iter().all(|r| r.deadline.is_none()) {
+    if nowhere("deadline") {
         missing("deadline", "deadline = 2026-03-20", diagnostics);
     }
-    if employment.is_none() && files.iter().all(|r| r.employment.is_none()) {
+    if nowhere("employment") {
         missing("employment", "employment = \"permanent\"", diagnostics);
     }
-    if extent.is_none() && files.iter().all(|r| r.extent.is_none()) {
+    if nowhere("extent") {
         missing("extent", "extent = \"full-time\"", diagnostics);
     }
-    if locations.is_empty()
-        && workplace != Workplace::Remote
-        && files.iter().all(|r| r.locations.is_none())
-    {
+    if locations.is_empty() && workplace != Workplace::Remote && nowhere("locations") {
         missing("locations", "locations = [\"Norrköping\"]", diagnostics);
     }
     for r in files {
-        if r.title.is_none() {
+        if !r.gives("title") {
             diagnostics.push(
                 Diagnostic::error("missing required field `title`")
                     .field("title")

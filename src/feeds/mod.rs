@@ -16,10 +16,16 @@ use crate::render::term_label;
 use crate::render::urls;
 use crate::render::views::LangCtx;
 
-/// Adds every feed, calendar and JSON file of every language to `output`.
-pub fn generate(site: &Site, langs: &[LangCtx<'_>], output: &mut Output) -> std::io::Result<()> {
-    let files: Vec<std::io::Result<(String, Vec<u8>)>> = feed_jobs(site, langs)
+/// Adds the feeds, calendars and JSON files that `pick` selects to `output`.
+pub fn generate(
+    site: &Site,
+    langs: &[LangCtx<'_>],
+    pick: &(dyn Fn(&FeedJob) -> bool + Sync),
+    output: &mut Output,
+) -> std::io::Result<()> {
+    let files: Vec<std::io::Result<(String, Vec<u8>)>> = feed_jobs(site)
         .into_par_iter()
+        .filter(|job| pick(job))
         .map(|job| job.run(site, langs))
         .collect();
     for file in files {
@@ -29,17 +35,19 @@ pub fn generate(site: &Site, langs: &[LangCtx<'_>], output: &mut Output) -> std:
     Ok(())
 }
 
-/// One file to generate.
-enum FeedJob {
+/// One file to generate. Indices point into the site's languages, terms and postings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FeedJob {
     Feed { lang: usize, term: Option<usize> },
     Calendar { lang: usize },
     PostingCalendar { lang: usize, posting: usize },
     Json { lang: usize },
 }
 
-fn feed_jobs(site: &Site, langs: &[LangCtx<'_>]) -> Vec<FeedJob> {
+/// Every feed, calendar and JSON file of the site.
+pub fn feed_jobs(site: &Site) -> Vec<FeedJob> {
     let mut jobs = Vec::new();
-    for (lang, ctx) in langs.iter().enumerate() {
+    for (lang, language) in site.config.languages.iter().enumerate() {
         jobs.push(FeedJob::Feed { lang, term: None });
         jobs.extend((0..site.terms.len()).map(|t| FeedJob::Feed {
             lang,
@@ -48,7 +56,7 @@ fn feed_jobs(site: &Site, langs: &[LangCtx<'_>]) -> Vec<FeedJob> {
         jobs.push(FeedJob::Calendar { lang });
         jobs.push(FeedJob::Json { lang });
         for &posting in &site.open {
-            if site.posting(posting).translation(ctx.lang()).is_some() {
+            if site.posting(posting).translation(&language.code).is_some() {
                 jobs.push(FeedJob::PostingCalendar { lang, posting });
             }
         }
@@ -57,6 +65,26 @@ fn feed_jobs(site: &Site, langs: &[LangCtx<'_>]) -> Vec<FeedJob> {
 }
 
 impl FeedJob {
+    /// The output file this job writes.
+    pub fn file(&self, site: &Site) -> String {
+        let code = |lang: usize| site.config.languages[lang].code.as_str();
+        match *self {
+            FeedJob::Feed { lang, term: None } => urls::feed(code(lang)),
+            FeedJob::Feed {
+                lang,
+                term: Some(t),
+            } => {
+                let term = &site.terms[t];
+                urls::term_feed(code(lang), term.kind, &term.slug)
+            }
+            FeedJob::Calendar { lang } => urls::calendar(code(lang)),
+            FeedJob::PostingCalendar { lang, posting } => {
+                urls::posting_calendar(code(lang), &site.posting(posting).slug)
+            }
+            FeedJob::Json { lang } => urls::postings_json(code(lang)),
+        }
+    }
+
     fn run(&self, site: &Site, langs: &[LangCtx<'_>]) -> std::io::Result<(String, Vec<u8>)> {
         match *self {
             FeedJob::Feed { lang, term } => {

@@ -117,8 +117,10 @@ fn template_error(e: &tera::Error) -> (Option<String>, String) {
     (name, message)
 }
 
-/// One page to render.
-enum Job {
+/// One page to render. Indices point into the site's languages, terms,
+/// postings and pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Job {
     Root,
     NotFound,
     Home {
@@ -151,20 +153,41 @@ pub fn render(
     strings: &[Strings],
     tera: &Tera,
 ) -> Result<Output, Vec<Diagnostic>> {
-    let config = &site.config;
-    let renderer = Renderer::new(site, theme, strings, tera);
-    let jobs = renderer.jobs();
-    let pages: Vec<Result<Rendered, Diagnostic>> =
-        jobs.par_iter().map(|job| renderer.run(job)).collect();
+    let pages = render_pages(site, theme, strings, tera, &|_| true)?;
     let mut output = Output::default();
-    let mut errors = Vec::new();
     let mut sitemap = Vec::new();
     for page in pages {
+        sitemap.extend(page.sitemap);
+        output.add(page.file, page.bytes);
+    }
+    add_files(site, theme, &mut output);
+    let langs = lang_contexts(site, strings);
+    crate::feeds::generate(site, &langs, &|_| true, &mut output).map_err(feed_error)?;
+    add_site_files(site, sitemap, &mut output).map_err(feed_error)?;
+    Ok(output)
+}
+
+fn feed_error(e: std::io::Error) -> Vec<Diagnostic> {
+    vec![Diagnostic::error(format!("writing feeds failed: {e}"))]
+}
+
+/// Renders the pages `pick` selects, in parallel.
+pub fn render_pages(
+    site: &Site,
+    theme: &Theme,
+    strings: &[Strings],
+    tera: &Tera,
+    pick: &(dyn Fn(&Job) -> bool + Sync),
+) -> Result<Vec<Rendered>, Vec<Diagnostic>> {
+    let renderer = Renderer::new(site, theme, strings, tera);
+    let jobs: Vec<Job> = jobs(site).into_iter().filter(|j| pick(j)).collect();
+    let pages: Vec<Result<Rendered, Diagnostic>> =
+        jobs.par_iter().map(|job| renderer.run(job)).collect();
+    let mut out = Vec::with_capacity(pages.len());
+    let mut errors = Vec::new();
+    for page in pages {
         match page {
-            Ok(r) => {
-                output.add(r.file, r.bytes);
-                sitemap.extend(r.sitemap);
-            }
+            Ok(r) => out.push(r),
             Err(d) => errors.push(d),
         }
     }
@@ -172,6 +195,24 @@ pub fn render(
         errors.truncate(5);
         return Err(errors);
     }
+    Ok(out)
+}
+
+/// The interface language contexts, one per site language.
+pub fn lang_contexts<'a>(site: &'a Site, strings: &'a [Strings]) -> Vec<LangCtx<'a>> {
+    let today = site.now.with_timezone(&site.config.time_zone).date_naive();
+    strings
+        .iter()
+        .map(|s| LangCtx {
+            site,
+            strings: s,
+            today,
+        })
+        .collect()
+}
+
+/// Static files of the theme and postings' attachments.
+pub fn add_files(site: &Site, theme: &Theme, output: &mut Output) {
     for (path, bytes) in &theme.static_files {
         output.add_shared(path.clone(), bytes.clone());
     }
@@ -179,23 +220,24 @@ pub fn render(
         let p = site.posting(i);
         for t in &p.translations {
             for a in &p.attachments {
-                output.add_shared(
-                    format!("{}{}", urls::posting(&t.lang, &p.slug), a.name),
-                    a.bytes.clone(),
-                );
+                let path = format!("{}{}", urls::posting(&t.lang, &p.slug), a.name);
+                output.add_shared(path, a.bytes.clone());
             }
         }
     }
-    let io_error =
-        |e: std::io::Error| vec![Diagnostic::error(format!("writing feeds failed: {e}"))];
-    crate::feeds::generate(site, &renderer.langs, &mut output).map_err(io_error)?;
+}
+
+/// The sitemap, robots.txt and the next-change file.
+pub fn add_site_files(
+    site: &Site,
+    mut sitemap: Vec<crate::feeds::sitemap::Entry>,
+    output: &mut Output,
+) -> std::io::Result<()> {
     sitemap.sort();
-    let sitemap_xml = crate::feeds::sitemap::sitemap(&sitemap).map_err(io_error)?;
-    output.add(urls::SITEMAP.to_string(), sitemap_xml);
-    output.add(
-        urls::ROBOTS.to_string(),
-        crate::feeds::sitemap::robots(config),
-    );
+    let xml = crate::feeds::sitemap::sitemap(&sitemap)?;
+    output.add(urls::SITEMAP.to_string(), xml);
+    let robots = crate::feeds::sitemap::robots(&site.config);
+    output.add(urls::ROBOTS.to_string(), robots);
     let next = site
         .next_change
         .map_or_else(|| "none".to_string(), |t| t.to_rfc3339());
@@ -203,7 +245,55 @@ pub fn render(
         urls::NEXT_CHANGE.to_string(),
         format!("{next}\n").into_bytes(),
     );
-    Ok(output)
+    Ok(())
+}
+
+/// Every page of the site.
+pub fn jobs(site: &Site) -> Vec<Job> {
+    let size = site.config.page_size;
+    let pages_of = |n: usize| n.div_ceil(size).max(1);
+    let mut jobs = vec![Job::Root, Job::NotFound];
+    for (lang, language) in site.config.languages.iter().enumerate() {
+        let code = language.code.as_str();
+        jobs.extend((1..=pages_of(site.open.len())).map(|page| Job::Home { lang, page }));
+        jobs.extend((1..=pages_of(site.closed.len())).map(|page| Job::Archive { lang, page }));
+        for (term, t) in site.terms.iter().enumerate() {
+            jobs.extend((1..=pages_of(t.postings.len())).map(|page| Job::Term {
+                lang,
+                term,
+                page,
+            }));
+        }
+        for posting in site.published() {
+            if site.posting(posting).translation(code).is_some() {
+                jobs.push(Job::Posting { lang, posting });
+            }
+        }
+        for (page, p) in site.content.pages.iter().enumerate() {
+            if p.translation(code).is_some() {
+                jobs.push(Job::Page { lang, page });
+            }
+        }
+    }
+    jobs
+}
+
+/// The output file of a page.
+pub fn job_file(site: &Site, job: &Job) -> String {
+    let code = |lang: usize| site.config.languages[lang].code.as_str();
+    let path = match *job {
+        Job::Root => urls::ROOT.to_string(),
+        Job::NotFound => urls::NOT_FOUND.to_string(),
+        Job::Home { lang, page } => urls::home(code(lang), page),
+        Job::Archive { lang, page } => urls::archive(code(lang), page),
+        Job::Term { lang, term, page } => {
+            let t = &site.terms[term];
+            urls::term(code(lang), t.kind, &t.slug, page)
+        }
+        Job::Posting { lang, posting } => urls::posting(code(lang), &site.posting(posting).slug),
+        Job::Page { lang, page } => urls::page(code(lang), &site.content.pages[page].slug),
+    };
+    urls::file_of(&path)
 }
 
 struct Renderer<'a> {
@@ -227,15 +317,7 @@ struct Translation {
 
 impl<'a> Renderer<'a> {
     fn new(site: &'a Site, theme: &'a Theme, strings: &'a [Strings], tera: &'a Tera) -> Self {
-        let today = site.now.with_timezone(&site.config.time_zone).date_naive();
-        let langs: Vec<LangCtx<'a>> = strings
-            .iter()
-            .map(|s| LangCtx {
-                site,
-                strings: s,
-                today,
-            })
-            .collect();
+        let langs = lang_contexts(site, strings);
         let assets = assets(&site.config, theme);
         let base = langs
             .iter()
@@ -255,67 +337,17 @@ impl<'a> Renderer<'a> {
         &self.site.config
     }
 
-    fn jobs(&self) -> Vec<Job> {
-        let site = self.site;
-        let size = self.config().page_size;
-        let pages_of = |n: usize| n.div_ceil(size).max(1);
-        let mut jobs = vec![Job::Root, Job::NotFound];
-        for (lang, ctx) in self.langs.iter().enumerate() {
-            let code = ctx.lang();
-            jobs.extend((1..=pages_of(site.open.len())).map(|page| Job::Home { lang, page }));
-            jobs.extend((1..=pages_of(site.closed.len())).map(|page| Job::Archive { lang, page }));
-            for (term, t) in site.terms.iter().enumerate() {
-                jobs.extend((1..=pages_of(t.postings.len())).map(|page| Job::Term {
-                    lang,
-                    term,
-                    page,
-                }));
-            }
-            for posting in site.published() {
-                if site.posting(posting).translation(code).is_some() {
-                    jobs.push(Job::Posting { lang, posting });
-                }
-            }
-            for (page, p) in site.content.pages.iter().enumerate() {
-                if p.translation(code).is_some() {
-                    jobs.push(Job::Page { lang, page });
-                }
-            }
-        }
-        jobs
-    }
-
     fn run(&self, job: &Job) -> Result<Rendered, Diagnostic> {
-        let (template, path, (meta, mut context)) = match *job {
-            Job::Root => ("root.html", urls::ROOT.to_string(), self.root()),
-            Job::NotFound => ("404.html", urls::NOT_FOUND.to_string(), self.not_found()),
-            Job::Home { lang, page } => (
-                "home.html",
-                urls::home(self.code(lang), page),
-                self.home(lang, page),
-            ),
-            Job::Archive { lang, page } => (
-                "archive.html",
-                urls::archive(self.code(lang), page),
-                self.archive(lang, page),
-            ),
-            Job::Term { lang, term, page } => {
-                let t = &self.site.terms[term];
-                let path = urls::term(self.code(lang), t.kind, &t.slug, page);
-                ("term.html", path, self.term(lang, term, page))
-            }
-            Job::Posting { lang, posting } => (
-                "posting.html",
-                urls::posting(self.code(lang), &self.site.posting(posting).slug),
-                self.posting(lang, posting),
-            ),
-            Job::Page { lang, page } => (
-                "page.html",
-                urls::page(self.code(lang), &self.site.content.pages[page].slug),
-                self.page(lang, page),
-            ),
+        let (template, (meta, mut context)) = match *job {
+            Job::Root => ("root.html", self.root()),
+            Job::NotFound => ("404.html", self.not_found()),
+            Job::Home { lang, page } => ("home.html", self.home(lang, page)),
+            Job::Archive { lang, page } => ("archive.html", self.archive(lang, page)),
+            Job::Term { lang, term, page } => ("term.html", self.term(lang, term, page)),
+            Job::Posting { lang, posting } => ("posting.html", self.posting(lang, posting)),
+            Job::Page { lang, page } => ("page.html", self.page(lang, page)),
         };
-        let file = urls::file_of(&path);
+        let file = job_file(self.site, job);
         context.insert("page", &meta);
         match self.tera.render(template, &context) {
             Ok(html) => Ok(Rendered {
@@ -673,10 +705,10 @@ impl<'a> Renderer<'a> {
 }
 
 /// A rendered page and its sitemap entry (none for pages kept out of search engines).
-struct Rendered {
-    file: String,
-    bytes: Vec<u8>,
-    sitemap: Option<crate::feeds::sitemap::Entry>,
+pub struct Rendered {
+    pub file: String,
+    pub bytes: Vec<u8>,
+    pub sitemap: Option<crate::feeds::sitemap::Entry>,
 }
 
 fn sitemap_entry(config: &Config, meta: &PageMeta) -> Option<crate::feeds::sitemap::Entry> {
