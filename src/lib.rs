@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod feeds;
 pub mod fields;
 pub mod i18n;
+pub mod incremental;
 pub mod markdown;
 pub mod model;
 pub mod output;
@@ -76,13 +77,18 @@ fn per_lang_total(output: &Output, config: &Config) -> usize {
         .sum()
 }
 
-/// Loads, validates and renders the site in `root` at `now`, entirely in memory.
-pub fn build_in_memory(
-    root: &Path,
-    now: DateTime<FixedOffset>,
-    base_url: Option<&str>,
-) -> Result<Built, Failed> {
-    let started = Instant::now();
+/// Everything read and validated from a site folder, before "now" is applied.
+pub struct Loaded {
+    pub config: Config,
+    pub theme: theme::Theme,
+    pub strings: Vec<i18n::Strings>,
+    pub tera: tera::Tera,
+    pub content: model::Content,
+}
+
+/// Reads the configuration, theme, string tables and content of `root`,
+/// reporting every problem found in any of them.
+pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Failed> {
     let mut diagnostics = Diagnostics::default();
     let config = Config::load(root);
     let theme = theme::Theme::load(root);
@@ -91,16 +97,13 @@ pub fn build_in_memory(
         (c, t) => {
             diagnostics.extend(c.err().unwrap_or_default());
             diagnostics.extend(t.err().unwrap_or_default());
-            diagnostics.sort();
-            return Err(Failed(diagnostics));
+            return Err(fail(Vec::new(), &mut diagnostics));
         }
     };
     if let Some(url) = base_url {
-        config.set_base_url(url).map_err(|why| {
-            let mut ds = Diagnostics::default();
-            ds.push(Diagnostic::error(why));
-            Failed(ds)
-        })?;
+        config
+            .set_base_url(url)
+            .map_err(|why| fail(vec![Diagnostic::error(why)], &mut diagnostics))?;
     }
     let strings = i18n::load(&config, &theme.i18n);
     let content = content::load(root, &config);
@@ -109,18 +112,40 @@ pub fn build_in_memory(
         (s, c) => {
             diagnostics.extend(s.err().unwrap_or_default());
             diagnostics.extend(c.err().unwrap_or_default());
-            diagnostics.sort();
-            return Err(Failed(diagnostics));
+            return Err(fail(Vec::new(), &mut diagnostics));
         }
     };
     let tera = render::environment(&theme, &strings).map_err(|ds| fail(ds, &mut diagnostics))?;
+    Ok(Loaded {
+        config,
+        theme,
+        strings,
+        tera,
+        content,
+    })
+}
+
+/// Loads, validates and renders the site in `root` at `now`, entirely in memory.
+pub fn build_in_memory(
+    root: &Path,
+    now: DateTime<FixedOffset>,
+    base_url: Option<&str>,
+) -> Result<Built, Failed> {
+    let started = Instant::now();
+    let Loaded {
+        config,
+        theme,
+        strings,
+        tera,
+        content,
+    } = load(root, base_url)?;
     let site = Site::new(config, content, now);
-    let output =
-        render::render(&site, &theme, &strings, &tera).map_err(|ds| fail(ds, &mut diagnostics))?;
+    let output = render::render(&site, &theme, &strings, &tera)
+        .map_err(|ds| fail(ds, &mut Diagnostics::default()))?;
     Ok(Built {
         site,
         output,
-        warnings: diagnostics,
+        warnings: Diagnostics::default(),
         elapsed: started.elapsed(),
     })
 }

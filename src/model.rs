@@ -126,7 +126,7 @@ pub struct Contact {
 }
 
 /// The facts of a posting, written once for every translation.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Facts {
     pub published: NaiveDate,
     pub deadline: Deadline,
@@ -147,7 +147,7 @@ pub struct Facts {
 }
 
 /// The per-language part of a posting.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Translation {
     pub lang: String,
     pub source: PathBuf,
@@ -164,7 +164,7 @@ pub struct Translation {
 }
 
 /// A file published beside a posting's page.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Attachment {
     pub name: String,
     pub bytes: Arc<[u8]>,
@@ -180,7 +180,7 @@ pub enum Status {
     Closed,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Posting {
     pub slug: String,
     pub facts: Facts,
@@ -190,6 +190,29 @@ pub struct Posting {
 }
 
 impl Posting {
+    /// Whether a listing, feed or card would show the two alike: everything
+    /// but the bodies, sources and contact roles.
+    pub fn same_card(&self, other: &Posting) -> bool {
+        let card = |t: &Translation| {
+            (
+                t.lang.clone(),
+                t.title.clone(),
+                t.summary.clone(),
+                t.hours.clone(),
+                t.salary_text.clone(),
+                t.organization.clone(),
+                t.unit.clone(),
+            )
+        };
+        self.slug == other.slug
+            && self.facts == other.facts
+            && self
+                .translations
+                .iter()
+                .map(card)
+                .eq(other.translations.iter().map(card))
+    }
+
     pub fn translation(&self, lang: &str) -> Option<&Translation> {
         self.translations.iter().find(|t| t.lang == lang)
     }
@@ -237,7 +260,7 @@ impl Page {
 }
 
 /// Everything loaded and validated from a site directory.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Content {
     pub postings: Vec<Posting>,
     pub pages: Vec<Page>,

@@ -6,7 +6,7 @@ pub mod frontmatter;
 pub mod page;
 pub mod posting;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -45,20 +45,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Content, Vec<Diagnostic>> {
     let postings_found = discover(root, POSTINGS_DIR, true, config, &mut diagnostics);
     let pages_found = discover(root, PAGES_DIR, false, config, &mut diagnostics);
 
-    let read: Vec<(Option<Doc>, Vec<Diagnostic>)> = postings_found
-        .par_iter()
-        .map(|f| read_doc(root, f))
-        .collect();
-    let mut raws = Vec::new();
-    for (doc, mut ds) in read {
-        if let Some(doc) = doc
-            && let Some(raw) = posting::read(doc, config, &mut ds)
-        {
-            raws.push(raw);
-        }
-        diagnostics.extend(ds);
-    }
-    let postings = merge_postings(raws, config, &mut diagnostics);
+    let postings = read_postings(root, &postings_found, config, &mut diagnostics);
 
     let pages = page::load(
         root,
@@ -83,14 +70,96 @@ fn pages_found_docs(root: &Path, found: &[Found], diagnostics: &mut Vec<Diagnost
     docs
 }
 
+/// Reads posting files in parallel and merges the translations of each posting.
+fn read_postings(
+    root: &Path,
+    found: &[Found],
+    config: &Config,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<crate::model::Posting> {
+    let read: Vec<(Option<Doc>, Vec<Diagnostic>)> =
+        found.par_iter().map(|f| read_doc(root, f)).collect();
+    let mut raws = Vec::new();
+    let mut unreadable = BTreeSet::new();
+    for ((doc, mut ds), f) in read.into_iter().zip(found) {
+        match doc.and_then(|doc| posting::read(doc, config, &mut ds)) {
+            Some(raw) => raws.push(raw),
+            None => {
+                unreadable.insert(f.slug.clone());
+            }
+        }
+        diagnostics.extend(ds);
+    }
+    merge_postings(raws, &unreadable, config, diagnostics)
+}
+
+/// Reads and merges only the postings named `slugs`, for the live preview.
+/// A slug without files (deleted) or marked draft comes back as `None`.
+pub fn load_postings(
+    root: &Path,
+    config: &Config,
+    slugs: &BTreeSet<String>,
+) -> Result<Vec<(String, Option<crate::model::Posting>)>, Vec<Diagnostic>> {
+    let mut diagnostics = Vec::new();
+    let mut found = Vec::new();
+    for slug in slugs {
+        let folder = Path::new(POSTINGS_DIR).join(slug);
+        for lang in config.language_codes() {
+            let flat = Path::new(POSTINGS_DIR).join(format!("{slug}.{lang}.md"));
+            let inner = folder.join(format!("index.{lang}.md"));
+            for (rel, in_folder) in [(flat, false), (inner, true)] {
+                if root.join(&rel).is_file() {
+                    found.push(Found {
+                        slug: slug.clone(),
+                        lang: lang.to_string(),
+                        rel,
+                        folder: in_folder.then(|| root.join(&folder)),
+                    });
+                }
+            }
+        }
+    }
+    check_duplicates(&found, &mut diagnostics);
+    let postings = read_postings(root, &found, config, &mut diagnostics);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(diagnostics);
+    }
+    let mut by_slug: BTreeMap<String, crate::model::Posting> =
+        postings.into_iter().map(|p| (p.slug.clone(), p)).collect();
+    Ok(slugs
+        .iter()
+        .map(|s| (s.clone(), by_slug.remove(s)))
+        .collect())
+}
+
+/// The posting a changed path under `content/postings/` belongs to.
+pub fn posting_slug_of(rel: &Path) -> Option<String> {
+    let rest = rel.strip_prefix(POSTINGS_DIR).ok()?;
+    let first = rest.components().next()?.as_os_str().to_str()?;
+    if is_ignored(first) {
+        return None;
+    }
+    let slug = match first.strip_suffix(".md") {
+        Some(stem) => stem.rsplit_once('.').map_or(stem, |(slug, _)| slug),
+        None => first,
+    };
+    Some(slug.to_string())
+}
+
 /// Groups posting files by slug and merges each group; drafts are dropped.
+/// A posting with a file that could not be read is not merged: its facts may
+/// stand in that file, so the other files would be reported as lacking them.
 fn merge_postings(
     raws: Vec<posting::RawPosting>,
+    unreadable: &BTreeSet<String>,
     config: &Config,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<crate::model::Posting> {
     let mut groups: BTreeMap<String, Vec<posting::RawPosting>> = BTreeMap::new();
-    for raw in raws {
+    for raw in raws
+        .into_iter()
+        .filter(|r| !unreadable.contains(&r.doc.slug))
+    {
         groups.entry(raw.doc.slug.clone()).or_default().push(raw);
     }
     let order = |lang: &str| config.languages.iter().position(|l| l.code == lang);
@@ -308,11 +377,14 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<SourceFile, Diagnostic> {
     match String::from_utf8(bytes) {
         Ok(text) => Ok(SourceFile::new(rel, text)),
         Err(e) => {
+            // Shown with the bad bytes replaced, so the line can be displayed and
+            // pointed at; the text before the first bad byte is unchanged.
             let valid = e.utf8_error().valid_up_to();
-            let bytes = e.as_bytes();
-            let line = bytes[..valid].iter().filter(|b| **b == b'\n').count() + 1;
+            let shown = SourceFile::new(rel, String::from_utf8_lossy(e.as_bytes()).into_owned());
+            let (line, _) = shown.line_column(valid);
+            let bad = valid..valid + char::REPLACEMENT_CHARACTER.len_utf8();
             Err(Diagnostic::error(format!("the file is not valid UTF-8 text (line {line})"))
-                .in_file(rel)
+                .at(&shown, bad, "this character is not UTF-8")
                 .help("save the file with the UTF-8 encoding (most editors offer it under \"Save as\")"))
         }
     }
@@ -433,6 +505,73 @@ mod tests {
         assert!(check_web_url("https://example.se/apply").is_ok());
         assert!(check_web_url("javascript:alert(1)").is_err());
         assert!(check_web_url("example.se/apply").is_err());
+    }
+
+    fn write(root: &Path, rel: &str, text: &[u8]) {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    fn config() -> Config {
+        let text = "base_url = \"https://example.se/\"\ndefault_language = \"sv\"\n\
+                    title = \"Jobs\"\n[[languages]]\ncode = \"sv\"\nname = \"Svenska\"\n\
+                    [[languages]]\ncode = \"en\"\nname = \"English\"\n\
+                    [organization]\nname = \"Verket\"\n";
+        Config::parse(&SourceFile::new("vacancy.toml", text)).unwrap()
+    }
+
+    /// A posting file saved as Latin-1: "ä" in the title is the single byte 0xE4.
+    fn latin1(facts: &str) -> Vec<u8> {
+        let mut bytes = b"+++\ntitle = \"Handl".to_vec();
+        bytes.push(0xe4);
+        bytes.extend(format!("ggare\"\n{facts}+++\n").as_bytes());
+        bytes
+    }
+
+    #[test]
+    fn a_file_that_is_not_utf8_is_reported_at_the_first_bad_character() {
+        let tmp = tempfile::tempdir().unwrap();
+        write(tmp.path(), "x.sv.md", &latin1(""));
+        let d = read_text(tmp.path(), Path::new("x.sv.md")).unwrap_err();
+        assert_eq!(d.message, "the file is not valid UTF-8 text (line 2)");
+        assert_eq!(d.file(), Some(Path::new("x.sv.md")));
+        assert_eq!(d.line_column(), Some((2, 15)));
+        assert!(
+            d.render().contains("title = \"Handl\u{fffd}ggare\""),
+            "{}",
+            d.render()
+        );
+    }
+
+    #[test]
+    fn a_translation_is_not_blamed_for_facts_in_a_file_that_cannot_be_read() {
+        let tmp = tempfile::tempdir().unwrap();
+        let facts = "published = 2026-02-01\ndeadline = 2026-03-20\nlocations = [\"Malmö\"]\n\
+                     employment = \"permanent\"\nextent = \"full-time\"\n";
+        let broken = format!("+++\ntitle = \"Handläggare\n{facts}+++\n");
+        write(tmp.path(), "content/postings/x.sv.md", broken.as_bytes());
+        write(
+            tmp.path(),
+            "content/postings/x.en.md",
+            b"+++\ntitle = \"Officer\"\n+++\n",
+        );
+        write(tmp.path(), "content/postings/y.sv.md", &latin1(facts));
+        write(
+            tmp.path(),
+            "content/postings/y.en.md",
+            b"+++\ntitle = \"Officer\"\n+++\n",
+        );
+        let errors = load(tmp.path(), &config()).unwrap_err();
+        let files: Vec<String> = errors
+            .iter()
+            .map(|d| d.file().unwrap().display().to_string())
+            .collect();
+        assert_eq!(
+            files,
+            ["content/postings/x.sv.md", "content/postings/y.sv.md"],
+            "{errors:#?}"
+        );
     }
 
     #[test]

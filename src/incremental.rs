@@ -1,0 +1,574 @@
+//! Rebuilding only what a change touches, for the live preview. A session
+//! keeps the loaded site and its rendered output in memory; when posting
+//! files change it re-reads just those postings, rebuilds the model, and
+//! re-renders the pages and feeds whose content can differ: the posting's own
+//! pages, and the listings, term pages and feeds that show it. Anything else
+//! (config, templates, strings, pages, static files) rebuilds everything.
+//! A failed update leaves the last good site in place.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use crate::diagnostic::{Diagnostics, Failed};
+use crate::feeds::FeedJob;
+use crate::feeds::sitemap::Entry;
+use crate::model::{Posting, Site, Status, TermKind};
+use crate::output::Output;
+use crate::render::{self, Job};
+use crate::{Loaded, config, content, theme};
+
+/// What a set of changed files calls for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// Only ignored files (editor backups, swap files, the output) changed.
+    Nothing,
+    /// Only these postings' files changed.
+    Postings(BTreeSet<String>),
+    /// Configuration, theme, strings, pages or static files changed.
+    Everything,
+}
+
+/// Sorts changed paths (absolute or relative to `root`) into what to rebuild.
+pub fn classify(root: &Path, paths: &[PathBuf]) -> Change {
+    let mut slugs = BTreeSet::new();
+    for path in paths {
+        let rel = path.strip_prefix(root).unwrap_or(path);
+        let name = rel
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        if content::is_ignored(&name)
+            || rel
+                .components()
+                .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+        {
+            continue;
+        }
+        if rel.starts_with(content::POSTINGS_DIR) {
+            match content::posting_slug_of(rel) {
+                Some(slug) => {
+                    slugs.insert(slug);
+                }
+                None => return Change::Everything,
+            }
+        } else if rel == Path::new(config::CONFIG_FILE)
+            || rel.starts_with("content")
+            || ["templates", "static", "i18n", theme::THEME_DIR]
+                .iter()
+                .any(|d| rel.starts_with(d))
+        {
+            return Change::Everything;
+        }
+    }
+    if slugs.is_empty() {
+        Change::Nothing
+    } else {
+        Change::Postings(slugs)
+    }
+}
+
+/// What an update rendered, for the terminal and for tests.
+#[derive(Debug, Clone, Default)]
+pub struct Update {
+    /// Whether everything was rebuilt.
+    pub full: bool,
+    /// Output files rendered anew (pages, feeds, calendars, JSON).
+    pub rendered: Vec<String>,
+    /// Output files that no longer exist.
+    pub removed: Vec<String>,
+    pub elapsed: Duration,
+}
+
+impl Update {
+    pub fn summary(&self) -> String {
+        let kind = if self.full {
+            "rebuilt everything"
+        } else {
+            "updated"
+        };
+        format!(
+            "{kind}: {} files rendered, {} removed, in {} ms",
+            self.rendered.len(),
+            self.removed.len(),
+            self.elapsed.as_millis()
+        )
+    }
+}
+
+/// The site as last built successfully, with what is needed to patch it.
+struct State {
+    theme: theme::Theme,
+    strings: Vec<crate::i18n::Strings>,
+    tera: tera::Tera,
+    site: Site,
+    output: Arc<Output>,
+    /// Output file of each page to its sitemap entry (when indexable).
+    sitemap: BTreeMap<String, Option<Entry>>,
+    feed_files: BTreeSet<String>,
+}
+
+/// A live site: built once, then patched on every change.
+pub struct Session {
+    root: PathBuf,
+    base_url: Option<String>,
+    state: Option<State>,
+    /// Postings whose last update failed: read again until they are fixed.
+    failing: BTreeSet<String>,
+}
+
+impl Session {
+    pub fn new(root: &Path, base_url: Option<String>) -> Self {
+        Session {
+            root: root.to_path_buf(),
+            base_url,
+            state: None,
+            failing: BTreeSet::new(),
+        }
+    }
+
+    /// The last good site, if one was built.
+    pub fn output(&self) -> Option<Arc<Output>> {
+        self.state.as_ref().map(|s| s.output.clone())
+    }
+
+    pub fn site(&self) -> Option<&Site> {
+        self.state.as_ref().map(|s| &s.site)
+    }
+
+    /// Applies a change; on failure the last good site stays.
+    pub fn apply(&mut self, change: &Change, now: DateTime<FixedOffset>) -> Result<Update, Failed> {
+        match change {
+            Change::Nothing if self.failing.is_empty() => Ok(Update::default()),
+            Change::Postings(_) | Change::Nothing if self.state.is_none() => self.rebuild_all(now),
+            Change::Postings(slugs) => self.update_postings(slugs.clone(), now),
+            Change::Nothing => self.update_postings(BTreeSet::new(), now),
+            Change::Everything => self.rebuild_all(now),
+        }
+    }
+
+    /// Loads and renders the whole site.
+    pub fn rebuild_all(&mut self, now: DateTime<FixedOffset>) -> Result<Update, Failed> {
+        let started = Instant::now();
+        let loaded = crate::load(&self.root, self.base_url.as_deref())?;
+        self.failing.clear();
+        let Loaded {
+            config,
+            theme,
+            strings,
+            tera,
+            content,
+        } = loaded;
+        let site = Site::new(config, content, now);
+        let pages =
+            render::render_pages(&site, &theme, &strings, &tera, &|_| true).map_err(failed)?;
+        let mut output = Output::default();
+        let mut sitemap = BTreeMap::new();
+        let mut rendered = Vec::new();
+        for page in pages {
+            rendered.push(page.file.clone());
+            sitemap.insert(page.file.clone(), page.sitemap);
+            output.add(page.file, page.bytes);
+        }
+        render::add_files(&site, &theme, &mut output);
+        let langs = render::lang_contexts(&site, &strings);
+        let feeds = crate::feeds::feed_jobs(&site);
+        let feed_files: BTreeSet<String> = feeds.iter().map(|f| f.file(&site)).collect();
+        crate::feeds::generate(&site, &langs, &|_| true, &mut output).map_err(io_failed)?;
+        drop(langs);
+        rendered.extend(feed_files.iter().cloned());
+        let entries = sitemap.values().flatten().cloned().collect();
+        render::add_site_files(&site, entries, &mut output).map_err(io_failed)?;
+        self.state = Some(State {
+            theme,
+            strings,
+            tera,
+            site,
+            output: Arc::new(output),
+            sitemap,
+            feed_files,
+        });
+        Ok(Update {
+            full: true,
+            rendered,
+            removed: Vec::new(),
+            elapsed: started.elapsed(),
+        })
+    }
+
+    fn update_postings(
+        &mut self,
+        mut slugs: BTreeSet<String>,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Update, Failed> {
+        let started = Instant::now();
+        slugs.extend(self.failing.iter().cloned());
+        let state = self.state.as_mut().expect("a site was built before");
+        let reloaded = match content::load_postings(&self.root, &state.site.config, &slugs) {
+            Ok(r) => r,
+            Err(ds) => {
+                // Every posting of the batch is read again next time, so no change is lost.
+                self.failing = slugs;
+                return Err(failed(ds));
+            }
+        };
+        self.failing.clear();
+        let before = Snapshot::of(&state.site);
+        let placeholder = Site::new(state.site.config.clone(), Default::default(), now);
+        let old_site = std::mem::replace(&mut state.site, placeholder);
+        let Site {
+            config, content, ..
+        } = old_site;
+        let mut content = content;
+        let mut replaced = HashMap::new();
+        for (slug, posting) in reloaded {
+            let at = content
+                .postings
+                .binary_search_by(|p| p.slug.as_str().cmp(&slug));
+            let old = match (at, posting) {
+                (Ok(i), Some(p)) => Some(std::mem::replace(&mut content.postings[i], p)),
+                (Ok(i), None) => Some(content.postings.remove(i)),
+                (Err(i), Some(p)) => {
+                    content.postings.insert(i, p);
+                    None
+                }
+                (Err(_), None) => None,
+            };
+            replaced.insert(slug, old);
+        }
+        state.site = Site::new(config, content, now);
+        let site = &state.site;
+        if site.now.with_timezone(&site.config.time_zone).date_naive() != before.today {
+            // "N days left" changes on every card: render everything again.
+            return self.rebuild_all(now);
+        }
+        let diff = Diff::new(&before, site, &replaced);
+        let mut update = patch(state, &before, &diff, &replaced)?;
+        update.elapsed = started.elapsed();
+        Ok(update)
+    }
+}
+
+fn failed(ds: Vec<crate::diagnostic::Diagnostic>) -> Failed {
+    let mut all = Diagnostics(ds);
+    all.sort();
+    Failed(all)
+}
+
+fn io_failed(e: std::io::Error) -> Failed {
+    failed(vec![crate::diagnostic::Diagnostic::error(format!(
+        "writing feeds failed: {e}"
+    ))])
+}
+
+/// What the previous site listed, by slug, to compare with the new one.
+struct Snapshot {
+    today: NaiveDate,
+    open: Vec<String>,
+    closed: Vec<String>,
+    terms: BTreeMap<(TermKind, String), Vec<String>>,
+    status: HashMap<String, Status>,
+}
+
+impl Snapshot {
+    fn of(site: &Site) -> Self {
+        let slugs = |list: &[usize]| list.iter().map(|&i| site.posting(i).slug.clone()).collect();
+        Snapshot {
+            today: site.now.with_timezone(&site.config.time_zone).date_naive(),
+            open: slugs(&site.open),
+            closed: slugs(&site.closed),
+            terms: site
+                .terms
+                .iter()
+                .map(|t| ((t.kind, t.slug.clone()), slugs(&t.postings)))
+                .collect(),
+            status: site
+                .content
+                .postings
+                .iter()
+                .zip(&site.status)
+                .map(|(p, s)| (p.slug.clone(), *s))
+                .collect(),
+        }
+    }
+
+    /// The filter panel: every term with open postings and its count.
+    fn filter_counts(
+        terms: &BTreeMap<(TermKind, String), Vec<String>>,
+        open: &[String],
+    ) -> Vec<(TermKind, String, usize)> {
+        let open: BTreeSet<&String> = open.iter().collect();
+        terms
+            .iter()
+            .map(|((k, s), list)| {
+                (
+                    *k,
+                    s.clone(),
+                    list.iter().filter(|p| open.contains(p)).count(),
+                )
+            })
+            .filter(|(_, _, n)| *n > 0)
+            .collect()
+    }
+}
+
+/// Which postings changed between two sites.
+struct Diff {
+    /// Posting pages (slug, language) to render again: content or status changed, or new.
+    pages: BTreeSet<(String, String)>,
+    /// Postings whose cards in listings and feeds changed (a subset of `pages`, plus removed ones).
+    cards: BTreeSet<String>,
+    after: Snapshot,
+    filters_changed: bool,
+}
+
+impl Diff {
+    fn new(before: &Snapshot, site: &Site, replaced: &HashMap<String, Option<Posting>>) -> Self {
+        let after = Snapshot::of(site);
+        let mut pages = BTreeSet::new();
+        let mut cards = BTreeSet::new();
+        let all_langs = |slug: &String, pages: &mut BTreeSet<(String, String)>| {
+            for l in &site.config.languages {
+                pages.insert((slug.clone(), l.code.clone()));
+            }
+        };
+        for (slug, old) in replaced {
+            let new = site.content.postings.iter().find(|p| &p.slug == slug);
+            match (old, new) {
+                (Some(o), Some(n)) if o == n => {}
+                (Some(o), Some(n)) => {
+                    if o.facts != n.facts || o.attachments != n.attachments {
+                        all_langs(slug, &mut pages);
+                    }
+                    for l in &site.config.languages {
+                        if o.translation(&l.code) != n.translation(&l.code) {
+                            pages.insert((slug.clone(), l.code.clone()));
+                        }
+                    }
+                    if !o.same_card(n) {
+                        cards.insert(slug.clone());
+                    }
+                }
+                (None, None) => {}
+                _ => {
+                    all_langs(slug, &mut pages);
+                    cards.insert(slug.clone());
+                }
+            }
+        }
+        for (slug, status) in &after.status {
+            if before.status.get(slug) != Some(status) {
+                all_langs(slug, &mut pages);
+                cards.insert(slug.clone());
+            }
+        }
+        let filters_changed = Snapshot::filter_counts(&before.terms, &before.open)
+            != Snapshot::filter_counts(&after.terms, &after.open);
+        Diff {
+            pages,
+            cards,
+            after,
+            filters_changed,
+        }
+    }
+
+    /// Whether page `page` of a listing differs: the list itself changed, or
+    /// a posting shown on that page changed its card.
+    fn listing_page(
+        &self,
+        before: Option<&Vec<String>>,
+        after: &[String],
+        page: usize,
+        size: usize,
+    ) -> bool {
+        if before.map(Vec::as_slice) != Some(after) {
+            return true;
+        }
+        after
+            .chunks(size)
+            .nth(page - 1)
+            .is_some_and(|chunk| chunk.iter().any(|s| self.cards.contains(s)))
+    }
+
+    fn list(&self, before: Option<&Vec<String>>, after: &[String]) -> bool {
+        before.map(Vec::as_slice) != Some(after) || after.iter().any(|s| self.cards.contains(s))
+    }
+}
+
+/// Renders what `diff` touches into a copy of the output and swaps it in.
+fn patch(
+    state: &mut State,
+    before: &Snapshot,
+    diff: &Diff,
+    replaced: &HashMap<String, Option<Posting>>,
+) -> Result<Update, Failed> {
+    let site = &state.site;
+    let size = site.config.page_size;
+    let term_key = |t: usize| (site.terms[t].kind, site.terms[t].slug.clone());
+    let pick_page = |job: &Job| match *job {
+        Job::Root => before.open.len() != diff.after.open.len(),
+        Job::NotFound | Job::Page { .. } => false,
+        Job::Home { page, .. } => {
+            diff.filters_changed
+                || diff.listing_page(Some(&before.open), &diff.after.open, page, size)
+        }
+        Job::Archive { page, .. } => {
+            diff.listing_page(Some(&before.closed), &diff.after.closed, page, size)
+        }
+        Job::Term { term, page, .. } => {
+            let key = term_key(term);
+            diff.filters_changed
+                || diff.listing_page(before.terms.get(&key), &diff.after.terms[&key], page, size)
+        }
+        Job::Posting { lang, posting } => {
+            let key = (
+                site.posting(posting).slug.clone(),
+                site.config.languages[lang].code.clone(),
+            );
+            diff.pages.contains(&key)
+        }
+    };
+    let pick_feed = |job: &FeedJob| match *job {
+        FeedJob::Feed { term: None, .. } | FeedJob::Calendar { .. } | FeedJob::Json { .. } => {
+            diff.list(Some(&before.open), &diff.after.open)
+        }
+        FeedJob::Feed { term: Some(t), .. } => {
+            let key = term_key(t);
+            diff.list(before.terms.get(&key), &diff.after.terms[&key])
+        }
+        FeedJob::PostingCalendar { posting, .. } => {
+            diff.cards.contains(&site.posting(posting).slug)
+        }
+    };
+    let (theme, strings, tera) = (&state.theme, &state.strings, &state.tera);
+    let pages = render::render_pages(site, theme, strings, tera, &pick_page).map_err(failed)?;
+    let mut output = (*state.output).clone();
+    let mut update = Update::default();
+    let mut sitemap_changed = false;
+
+    let page_files: BTreeSet<String> = render::jobs(site)
+        .iter()
+        .map(|j| render::job_file(site, j))
+        .collect();
+    let gone: Vec<String> = state
+        .sitemap
+        .keys()
+        .filter(|f| !page_files.contains(*f))
+        .cloned()
+        .collect();
+    for file in gone {
+        sitemap_changed |= state.sitemap.remove(&file).flatten().is_some();
+        output.files.remove(&file);
+        update.removed.push(file);
+    }
+    for page in pages {
+        update.rendered.push(page.file.clone());
+        let old = state
+            .sitemap
+            .insert(page.file.clone(), page.sitemap.clone());
+        sitemap_changed |= old.flatten() != page.sitemap;
+        output.add(page.file, page.bytes);
+    }
+
+    let feed_files: BTreeSet<String> = crate::feeds::feed_jobs(site)
+        .iter()
+        .map(|f| f.file(site))
+        .collect();
+    for file in state.feed_files.difference(&feed_files) {
+        output.files.remove(file);
+        update.removed.push(file.clone());
+    }
+    let langs = render::lang_contexts(site, strings);
+    let mut feeds = Output::default();
+    crate::feeds::generate(site, &langs, &pick_feed, &mut feeds).map_err(io_failed)?;
+    for (file, bytes) in feeds.files {
+        update.rendered.push(file.clone());
+        output.add_shared(file, bytes);
+    }
+    state.feed_files = feed_files;
+
+    update_attachments(site, replaced, &mut output);
+    if sitemap_changed
+        || !update.removed.is_empty()
+        || update.rendered.iter().any(|f| f.ends_with(".html"))
+    {
+        let entries = state.sitemap.values().flatten().cloned().collect();
+        render::add_site_files(site, entries, &mut output).map_err(io_failed)?;
+    }
+    state.output = Arc::new(output);
+    Ok(update)
+}
+
+/// Replaces the published attachments of the postings that were re-read.
+fn update_attachments(
+    site: &Site,
+    replaced: &HashMap<String, Option<Posting>>,
+    output: &mut Output,
+) {
+    for (slug, old) in replaced {
+        if let Some(old) = old {
+            for t in &old.translations {
+                for a in &old.attachments {
+                    output.files.remove(&format!(
+                        "{}{}",
+                        render::urls::posting(&t.lang, slug),
+                        a.name
+                    ));
+                }
+            }
+        }
+        let Some(i) = site.content.postings.iter().position(|p| &p.slug == slug) else {
+            continue;
+        };
+        if site.status[i] == Status::Future {
+            continue;
+        }
+        let p = site.posting(i);
+        for t in &p.translations {
+            for a in &p.attachments {
+                let path = format!("{}{}", render::urls::posting(&t.lang, slug), a.name);
+                output.add_shared(path, a.bytes.clone());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_are_sorted_into_postings_everything_or_nothing() {
+        let root = Path::new("/site");
+        let p = |s: &str| vec![root.join(s)];
+        assert_eq!(
+            classify(root, &p("content/postings/case-officer.sv.md")),
+            Change::Postings(BTreeSet::from(["case-officer".to_string()]))
+        );
+        assert_eq!(
+            classify(root, &p("content/postings/lawyer/index.en.md")),
+            Change::Postings(BTreeSet::from(["lawyer".to_string()]))
+        );
+        assert_eq!(
+            classify(root, &p("content/postings/.case-officer.sv.md.swp")),
+            Change::Nothing
+        );
+        assert_eq!(
+            classify(root, &p("content/postings/case-officer.sv.md~")),
+            Change::Nothing
+        );
+        assert_eq!(classify(root, &p("output/sv/index.html")), Change::Nothing);
+        assert_eq!(classify(root, &p("vacancy.toml")), Change::Everything);
+        assert_eq!(
+            classify(root, &p("templates/posting.html")),
+            Change::Everything
+        );
+        assert_eq!(
+            classify(root, &p("content/pages/about.sv.md")),
+            Change::Everything
+        );
+    }
+}
