@@ -95,8 +95,16 @@ impl Diagnostic {
         }
     }
 
+    /// Names the file the diagnostic is about. Places already pointing into
+    /// the file under its previous name are renamed too (a file read under one
+    /// name and shown to editors under another).
     pub fn in_file(mut self, path: impl Into<PathBuf>) -> Self {
-        self.path = Some(path.into());
+        let path = path.into();
+        if let Some(old) = self.path.replace(path.clone()) {
+            for label in self.labels.iter_mut().filter(|l| l.file.path == old) {
+                label.file.path = path.clone();
+            }
+        }
         self
     }
 
@@ -283,6 +291,20 @@ mod tests {
         assert!(text.contains("content/postings/x.sv.md:2:1"), "{text}");
         assert!(text.contains("titel = \"A\""), "{text}");
         assert!(text.contains("help: did you mean `title`?"), "{text}");
+    }
+
+    #[test]
+    fn renaming_the_file_renames_the_places_in_it() {
+        let file = SourceFile::new("posting.html", "{% if %}\n");
+        let d = Diagnostic::error("bad")
+            .at(&file, 3..5, "here")
+            .in_file("templates/posting.html");
+        assert_eq!(d.file(), Some(Path::new("templates/posting.html")));
+        assert!(
+            d.render().contains("templates/posting.html:1:4"),
+            "{}",
+            d.render()
+        );
     }
 
     #[test]

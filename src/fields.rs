@@ -44,8 +44,11 @@ impl<'a> Fields<'a> {
         anchor: Range<usize>,
     ) -> Result<Self, Diagnostic> {
         let table = DeTable::parse(toml_text).map_err(|e| {
-            let span = e.span().unwrap_or(0..0);
-            let span = span.start + offset..span.end + offset;
+            let local = e.span().unwrap_or(0..0);
+            let span = local.start + offset..local.end + offset;
+            if let Some(d) = impossible_date(file, toml_text, local, offset, e.message()) {
+                return d;
+            }
             Diagnostic::error(format!(
                 "this is not valid TOML: {}",
                 first_line(e.message())
@@ -461,6 +464,38 @@ impl<'a> Fields<'a> {
     }
 }
 
+/// The TOML parser rejects dates such as 2026-02-30 itself; report them as the
+/// field's invalid date rather than as broken syntax.
+fn impossible_date(
+    file: &SourceFile,
+    toml_text: &str,
+    span: Range<usize>,
+    offset: usize,
+    message: &str,
+) -> Option<Diagnostic> {
+    let message = first_line(message);
+    let why = message
+        .strip_prefix("invalid date, ")
+        .or_else(|| message.strip_prefix("invalid time, "))?;
+    let line_start = toml_text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let key = toml_text[line_start..span.start]
+        .trim_end()
+        .strip_suffix('=')?
+        .trim();
+    if key.is_empty() || !key.chars().all(|c| c.is_alphanumeric() || "_-".contains(c)) {
+        return None;
+    }
+    let written = toml_text.get(span.clone()).unwrap_or_default();
+    Some(
+        Diagnostic::error(format!("`{key}` is not a valid date: {written} ({why})"))
+            .field(key)
+            .at(file, span.start + offset..span.end + offset, "no such date")
+            .help(format!(
+                "write a real calendar date as year-month-day, e.g. {key} = 2026-03-20"
+            )),
+    )
+}
+
 fn first_line(message: &str) -> &str {
     message.lines().next().unwrap_or(message).trim()
 }
@@ -508,4 +543,41 @@ pub fn convert_datetime(dt: &Datetime) -> Result<DateOrTime, String> {
         Some(Offset::Z) => DateOrTime::Offset(local, 0),
         Some(Offset::Custom { minutes }) => DateOrTime::Offset(local, i32::from(minutes) * 60),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_error(toml: &str) -> Diagnostic {
+        let file = SourceFile::new("x.sv.md", format!("+++\n{toml}+++\n"));
+        let text = file.text.clone();
+        let toml_text = &text[4..4 + toml.len()];
+        match Fields::parse(&file, toml_text, 4, 0..3) {
+            Ok(_) => panic!("{toml} should not parse"),
+            Err(d) => d,
+        }
+    }
+
+    #[test]
+    fn a_date_that_does_not_exist_is_reported_as_the_fields_invalid_date() {
+        let d = parse_error("title = \"A\"\ndeadline = 2026-02-30\n");
+        assert_eq!(
+            d.message,
+            "`deadline` is not a valid date: 2026-02-30 (expected day between 01 and 28)"
+        );
+        assert_eq!(d.field.as_deref(), Some("deadline"));
+        assert_eq!(d.line_column(), Some((3, 12)));
+    }
+
+    #[test]
+    fn other_syntax_errors_stay_syntax_errors() {
+        let d = parse_error("title = \"A\ndeadline = 2026-03-20\n");
+        assert!(
+            d.message.starts_with("this is not valid TOML"),
+            "{}",
+            d.message
+        );
+        assert_eq!(d.field, None);
+    }
 }

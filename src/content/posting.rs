@@ -732,6 +732,46 @@ mod tests {
         assert_eq!(tel_uri("0046 70 174 06 05", "SE"), "tel:+46701740605");
     }
 
+    fn problems(text: &str) -> Vec<String> {
+        let config = "base_url = \"https://example.se/\"\ntitle = \"Jobs\"\n\
+                      [[languages]]\ncode = \"sv\"\nname = \"Svenska\"\n\
+                      [organization]\nname = \"Verket\"\n";
+        let config = Config::parse(&SourceFile::new("vacancy.toml", config)).unwrap();
+        let doc = Doc {
+            slug: "x".into(),
+            lang: "sv".into(),
+            file: SourceFile::new("content/postings/x.sv.md", text),
+            attachments: Vec::new(),
+        };
+        let mut ds = Vec::new();
+        if let Some(raw) = read(doc, &config, &mut ds) {
+            merge(&[raw], &config, &mut ds);
+        }
+        ds.into_iter().map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn a_required_field_with_a_wrong_value_is_reported_as_wrong_not_as_missing() {
+        let text = "+++\ntitle = 5\npublished = \"2026-02-01\"\ndeadline = 2026-03-20\n\
+                    locations = [\"Stockholm\"]\nemployment = \"permanant\"\n\
+                    extent = \"full-time\"\n+++\n";
+        let mut found = problems(text);
+        found.sort();
+        assert_eq!(
+            found,
+            [
+                "\"permanant\" is not a valid value for `employment`",
+                "`published` must be a date, but it is text",
+                "`title` must be text in quotes, but it is a number",
+            ]
+        );
+        let without = text.replace("employment = \"permanant\"\n", "");
+        assert!(
+            problems(&without).contains(&"missing required field `employment`".to_string()),
+            "a field written nowhere is still missing"
+        );
+    }
+
     #[test]
     fn phone_check_rejects_letters() {
         assert!(check_phone("070-174 06 05").is_ok());

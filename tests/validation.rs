@@ -1,0 +1,398 @@
+//! Errors for editors. The `errors` fixture holds one broken file per kind of
+//! mistake, named after it; each test checks that the one error about its
+//! file names the file, line, column and field, says what is wrong, shows
+//! the line and says how to fix it. All of them come from one run.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::{NOW, errors_of_dir, fixture, only_error};
+use vacancy::diagnostic::{Diagnostic, Diagnostics};
+
+fn errors() -> Diagnostics {
+    errors_of_dir(&fixture("errors"), NOW)
+}
+
+const POSTINGS: &str = "content/postings";
+
+/// What an editor must be told about one file.
+struct Expected<'a> {
+    file: &'a str,
+    line_column: Option<(usize, usize)>,
+    field: Option<&'a str>,
+    message: &'a str,
+    /// A piece of the help text.
+    help: &'a str,
+}
+
+/// Checks the one error about `expected.file`, and that the terminal shows
+/// `file:line:column` and the offending line; returns it for further checks.
+fn assert_error<'a>(all: &'a Diagnostics, expected: Expected<'_>) -> &'a Diagnostic {
+    let d = only_error(all, expected.file);
+    assert_eq!(
+        d.message, expected.message,
+        "message about {}",
+        expected.file
+    );
+    assert_eq!(
+        d.field.as_deref(),
+        expected.field,
+        "field of {}",
+        expected.file
+    );
+    assert_eq!(
+        d.line_column(),
+        expected.line_column,
+        "place in {}",
+        expected.file
+    );
+    let help = d.help.as_deref().unwrap_or_default();
+    assert!(
+        help.contains(expected.help),
+        "help for {} should contain {:?}, but is {help:?}",
+        expected.file,
+        expected.help
+    );
+    let shown = d.render();
+    match expected.line_column {
+        Some((line, column)) => {
+            let place = format!("{}:{line}:{column}", expected.file);
+            assert!(shown.contains(&place), "{place} not in:\n{shown}");
+            let source = std::fs::read(fixture("errors").join(expected.file)).unwrap();
+            let source = String::from_utf8_lossy(&source);
+            let offending = source.lines().nth(line - 1).unwrap();
+            assert!(shown.contains(offending), "{offending:?} not in:\n{shown}");
+        }
+        None => assert!(shown.contains(expected.file), "{shown}"),
+    }
+    d
+}
+
+#[test]
+fn an_unknown_field_is_named_with_the_field_it_was_probably_meant_to_be() {
+    assert_error(
+        &errors(),
+        Expected {
+            file: "content/postings/unknown-field.sv.md",
+            line_column: Some((4, 1)),
+            field: Some("sumary"),
+            message: "unknown field `sumary`",
+            help: "did you mean `summary`?",
+        },
+    );
+}
+
+#[test]
+fn a_value_of_the_wrong_type_says_what_was_expected() {
+    assert_error(
+        &errors(),
+        Expected {
+            file: "content/postings/wrong-type.sv.md",
+            line_column: Some((8, 18)),
+            field: Some("extent_percent"),
+            message: "`extent_percent` must be a whole number, but it is text",
+            help: "extent_percent = 75",
+        },
+    );
+}
+
+#[test]
+fn a_date_in_quotes_is_a_wrong_type_not_a_missing_field() {
+    assert_error(
+        &errors(),
+        Expected {
+            file: "content/postings/date-in-quotes.sv.md",
+            line_column: Some((3, 13)),
+            field: Some("published"),
+            message: "`published` must be a date, but it is text",
+            help: "dates are written without quotes",
+        },
+    );
+}
+
+#[test]
+fn a_date_that_does_not_exist_is_rejected_as_the_fields_invalid_date() {
+    assert_error(
+        &errors(),
+        Expected {
+            file: "content/postings/invalid-date.sv.md",
+            line_column: Some((4, 12)),
+            field: Some("deadline"),
+            message: "`deadline` is not a valid date: 2026-02-30 (expected day between 01 and 28)",
+            help: "write a real calendar date",
+        },
+    );
+}
+
+#[test]
+fn a_deadline_before_the_publication_date_is_rejected() {
+    assert_error(
+        &errors(),
+        Expected {
+            file: "content/postings/deadline-before-published.sv.md",
+            line_column: Some((4, 12)),
+            field: Some("deadline"),
+            message: "the deadline 2026-03-01 is before the publication date 2026-03-10",
+            help: "on or after `published`",
+        },
+    );
+}
+
+#[test]
+fn a_misspelt_employment_type_suggests_the_right_one() {
+    assert_error(
+        &errors(),
+        Expected {
+            file: "content/postings/misspelt-value.sv.md",
+            line_column: Some((6, 14)),
+            field: Some("employment"),
+            message: "\"permanant\" is not a valid value for `employment`",
+            help: "did you mean \"permanent\"?",
+        },
+    );
+}
+
+#[test]
+fn a_malformed_email_address_is_rejected() {
+    assert_error(
+        &errors(),
+        Expected {
+            file: "content/postings/malformed-email.sv.md",
+            line_column: Some((8, 15)),
+            field: Some("apply_email"),
+            message: "\"jobb(at)example.se\" is not a valid e-mail address",
+            help: "apply_email = \"jobs@example.se\"",
+        },
+    );
+}
+
+#[test]
+fn a_malformed_web_address_is_rejected() {
+    assert_error(
+        &errors(),
+        Expected {
+            file: "content/postings/malformed-url.sv.md",
+            line_column: Some((8, 13)),
+            field: Some("apply_url"),
+            message: "\"https//example.se/apply\" is not a valid web address: relative URL without a base",
+            help: "apply_url = \"https://",
+        },
+    );
+}
+
+#[test]
+fn a_javascript_address_is_not_accepted_as_a_web_address() {
+    assert_error(
+        &errors(),
+        Expected {
+            file: "content/postings/javascript-url.sv.md",
+            line_column: Some((8, 13)),
+            field: Some("apply_url"),
+            message: "\"javascript:alert(1)\" is not a web address: it must start with https:// (not javascript:)",
+            help: "apply_url = \"https://",
+        },
+    );
+}
+
+#[test]
+fn a_file_name_in_a_language_the_site_does_not_have_is_rejected() {
+    assert_error(
+        &errors(),
+        Expected {
+            file: "content/postings/unknown-language.fi.md",
+            line_column: None,
+            field: None,
+            message: "\"fi\" in the file name is not one of the site's languages",
+            help: "the site's languages are: sv, en",
+        },
+    );
+}
+
+#[test]
+fn an_unknown_category_suggests_the_closest_one() {
+    assert_error(
+        &errors(),
+        Expected {
+            file: "content/postings/unknown-category.sv.md",
+            line_column: Some((8, 21)),
+            field: Some("categories"),
+            message: "\"legl\" is not a category of this site",
+            help: "did you mean \"legal\"?",
+        },
+    );
+}
+
+#[test]
+fn two_files_for_one_posting_in_one_language_are_rejected_naming_both() {
+    let all = errors();
+    let flat = format!("{POSTINGS}/duplicate.sv.md");
+    let folder = format!("{POSTINGS}/duplicate/index.sv.md");
+    let about_either: Vec<&Diagnostic> = all
+        .errors()
+        .filter(|d| {
+            d.file()
+                .is_some_and(|f| f.starts_with(&flat) || f.starts_with(&folder))
+        })
+        .collect();
+    assert_eq!(about_either.len(), 1, "{about_either:#?}");
+    let d = about_either[0];
+    assert_eq!(
+        d.message,
+        format!("two files give the \"sv\" version of \"duplicate\": {folder} and {flat}")
+    );
+    assert!(d.help.as_deref().unwrap().contains("remove or rename one"));
+}
+
+#[test]
+fn a_missing_required_field_is_reported_at_the_start_of_the_front_matter() {
+    assert_error(
+        &errors(),
+        Expected {
+            file: "content/postings/missing-field.sv.md",
+            line_column: Some((1, 1)),
+            field: Some("employment"),
+            message: "missing required field `employment`",
+            help: "employment = \"permanent\"",
+        },
+    );
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_reported_at_its_first_bad_character() {
+    assert_error(
+        &errors(),
+        Expected {
+            file: "content/postings/latin1.sv.md",
+            line_column: Some((2, 15)),
+            field: None,
+            message: "the file is not valid UTF-8 text (line 2)",
+            help: "save the file with the UTF-8 encoding",
+        },
+    );
+}
+
+#[test]
+fn front_matter_without_a_closing_line_is_reported_where_it_opens() {
+    assert_error(
+        &errors(),
+        Expected {
+            file: "content/postings/unterminated.sv.md",
+            line_column: Some((1, 1)),
+            field: None,
+            message: "the front matter is not closed",
+            help: "add a line with only `+++`",
+        },
+    );
+}
+
+#[test]
+fn broken_toml_is_reported_where_it_breaks() {
+    assert_error(
+        &errors(),
+        Expected {
+            file: "content/postings/broken-toml.sv.md",
+            line_column: Some((2, 21)),
+            field: None,
+            message: "this is not valid TOML: invalid basic string, expected `\"`",
+            help: "check quotes around text",
+        },
+    );
+}
+
+#[test]
+fn two_translations_giving_a_fact_differently_is_an_error_naming_both_files() {
+    let all = errors();
+    let d = assert_error(
+        &all,
+        Expected {
+            file: "content/postings/conflict.en.md",
+            line_column: Some((3, 12)),
+            field: Some("deadline"),
+            message: "`deadline` differs between content/postings/conflict.en.md and content/postings/conflict.sv.md",
+            help: "write it in one file only",
+        },
+    );
+    let other = &d.labels[1];
+    assert_eq!(
+        other.file.path.to_str(),
+        Some("content/postings/conflict.sv.md")
+    );
+    assert_eq!(other.file.line_column(other.span.start), (4, 12));
+    let shown = d.render();
+    assert!(
+        shown.contains("content/postings/conflict.sv.md:4:12"),
+        "{shown}"
+    );
+    assert!(shown.contains("deadline = 2026-03-20"), "{shown}");
+    assert!(shown.contains("deadline = 2026-03-21"), "{shown}");
+    assert!(
+        common::about(&all, "content/postings/conflict.sv.md").is_empty(),
+        "reported once, not once per file"
+    );
+}
+
+#[test]
+fn a_page_without_a_title_is_reported() {
+    assert_error(
+        &errors(),
+        Expected {
+            file: "content/pages/untitled.sv.md",
+            line_column: Some((1, 1)),
+            field: Some("title"),
+            message: "missing required field `title`",
+            help: "title = ",
+        },
+    );
+}
+
+#[test]
+fn all_errors_of_a_run_are_reported_together_once_each() {
+    let all = errors();
+    let mut per_file: BTreeMap<String, usize> = BTreeMap::new();
+    for d in all.errors() {
+        let file = d
+            .file()
+            .map(|f| f.display().to_string())
+            .unwrap_or_default();
+        *per_file.entry(file).or_default() += 1;
+    }
+    let expected: BTreeMap<String, usize> = [
+        "content/pages/untitled.sv.md",
+        "content/postings/broken-toml.sv.md",
+        "content/postings/conflict.en.md",
+        "content/postings/date-in-quotes.sv.md",
+        "content/postings/deadline-before-published.sv.md",
+        "content/postings/duplicate.sv.md",
+        "content/postings/invalid-date.sv.md",
+        "content/postings/javascript-url.sv.md",
+        "content/postings/latin1.sv.md",
+        "content/postings/malformed-email.sv.md",
+        "content/postings/malformed-url.sv.md",
+        "content/postings/missing-field.sv.md",
+        "content/postings/misspelt-value.sv.md",
+        "content/postings/unknown-category.sv.md",
+        "content/postings/unknown-field.sv.md",
+        "content/postings/unknown-language.fi.md",
+        "content/postings/unterminated.sv.md",
+        "content/postings/wrong-type.sv.md",
+    ]
+    .into_iter()
+    .map(|f| (f.to_string(), 1))
+    .collect();
+    assert_eq!(per_file, expected, "{}", common::render_all(&all));
+}
+
+#[test]
+fn errors_come_in_a_stable_order_by_file() {
+    let first = errors();
+    let files = |ds: &Diagnostics| -> Vec<String> {
+        ds.0.iter()
+            .map(|d| format!("{:?} {}", d.file(), d.message))
+            .collect()
+    };
+    let mut sorted = files(&first);
+    sorted.sort();
+    assert_eq!(files(&first), sorted);
+    assert_eq!(files(&first), files(&errors()));
+}
