@@ -425,3 +425,51 @@ fn postings_json_lists_open_postings_with_facts_and_absolute_urls() {
         "an untranslated posting says its language"
     );
 }
+
+#[test]
+fn listing_pages_advertise_their_feed_and_posting_pages_their_calendar() {
+    let built = build();
+    let select = |html: &Html, css: &str| -> Vec<String> {
+        let sel = Selector::parse(css).unwrap();
+        html.select(&sel)
+            .filter_map(|e| e.value().attr("href").map(str::to_string))
+            .collect()
+    };
+    for (page, feed, visible) in [
+        (
+            "sv/index.html",
+            "https://example.se/jobs/sv/feed.xml",
+            "/jobs/sv/feed.xml",
+        ),
+        (
+            "en/locations/norrkoping/index.html",
+            "https://example.se/jobs/en/locations/norrkoping/feed.xml",
+            "/jobs/en/locations/norrkoping/feed.xml",
+        ),
+    ] {
+        let html = Html::parse_document(&text(&built, page));
+        assert_eq!(
+            select(&html, "link[rel=alternate][type=\"application/rss+xml\"]"),
+            vec![feed.to_string()]
+        );
+        assert!(
+            select(&html, "main a, aside a").contains(&visible.to_string()),
+            "{page} shows no subscribe link"
+        );
+        let feed_file = visible.trim_start_matches("/jobs/");
+        assert!(
+            built.output.get(feed_file).is_some(),
+            "{feed_file} is linked but missing"
+        );
+    }
+    let posting = Html::parse_document(&text(&built, "sv/jobs/hostile/index.html"));
+    assert!(
+        select(&posting, "a[type=\"text/calendar\"]")
+            .contains(&"/jobs/sv/jobs/hostile/deadline.ics".to_string())
+    );
+    let closed = Html::parse_document(&text(&built, "sv/jobs/closed/index.html"));
+    assert!(
+        select(&closed, "a[type=\"text/calendar\"]").is_empty(),
+        "no calendar for a closed posting"
+    );
+}

@@ -310,6 +310,8 @@ struct Renderer<'a> {
 struct Translation {
     code: String,
     name: String,
+    /// POSIX locale, e.g. `sv_SE` (Open Graph wants this form).
+    locale: String,
     dir: crate::config::Dir,
     path: String,
     permalink: String,
@@ -348,12 +350,14 @@ impl<'a> Renderer<'a> {
             Job::Page { lang, page } => ("page.html", self.page(lang, page)),
         };
         let file = job_file(self.site, job);
+        let mut meta = meta;
+        meta.x_default = x_default(self.config(), &meta);
         context.insert("page", &meta);
         match self.tera.render(template, &context) {
             Ok(html) => Ok(Rendered {
                 file,
                 bytes: html.into_bytes(),
-                sitemap: sitemap_entry(self.config(), &meta),
+                sitemap: sitemap_entry(&meta),
             }),
             Err(e) => {
                 let (_, message) = template_error(&e);
@@ -415,6 +419,7 @@ impl<'a> Renderer<'a> {
             translations: Vec::new(),
             noindex: false,
             lang: self.code(lang).to_string(),
+            x_default: String::new(),
             lastmod: self.langs[0].today,
         }
     }
@@ -436,6 +441,7 @@ impl<'a> Renderer<'a> {
                 Some(Translation {
                     code: l.code.clone(),
                     name: l.name.clone(),
+                    locale: format!("{:?}", l.locale),
                     dir: l.dir,
                     path: config.path(&rel),
                     permalink: config.permalink(&rel),
@@ -472,27 +478,10 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    fn page_title(&self, lang: usize, title: String, page: usize) -> String {
-        if page > 1 {
-            format!(
-                "{title} – {}",
-                self.langs[lang]
-                    .strings
-                    .fill("page_n", &[("n", &page.to_string())])
-            )
-        } else {
-            title
-        }
-    }
-
     fn home(&self, lang: usize, page: usize) -> (PageMeta, Context) {
         let config = self.config();
         let code = self.code(lang);
-        let title = self.page_title(
-            lang,
-            config.title.get(code, &config.default_language).to_string(),
-            page,
-        );
+        let title = config.title.get(code, &config.default_language).to_string();
         let description = config
             .description
             .as_ref()
@@ -521,7 +510,7 @@ impl<'a> Renderer<'a> {
     fn archive(&self, lang: usize, page: usize) -> (PageMeta, Context) {
         let code = self.code(lang);
         let strings = self.langs[lang].strings;
-        let title = self.page_title(lang, strings.get("nav.archive"), page);
+        let title = strings.get("nav.archive");
         let mut meta = self.meta(
             lang,
             "archive",
@@ -545,7 +534,7 @@ impl<'a> Renderer<'a> {
         let t = &self.site.terms[term];
         let code = self.code(lang);
         let label = term_label(self.site, &self.langs[lang], t.kind, &t.value);
-        let title = self.page_title(lang, label.clone(), page);
+        let title = label.clone();
         let rel = urls::term(code, t.kind, &t.slug, page);
         let mut meta = self.meta(lang, "term", title, String::new(), rel.clone());
         meta.description = self.langs[lang]
@@ -711,7 +700,24 @@ pub struct Rendered {
     pub sitemap: Option<crate::feeds::sitemap::Entry>,
 }
 
-fn sitemap_entry(config: &Config, meta: &PageMeta) -> Option<crate::feeds::sitemap::Entry> {
+/// The root language chooser for the first home page and the root itself;
+/// otherwise the page in the default language, or the page itself.
+fn x_default(config: &Config, meta: &PageMeta) -> String {
+    if meta.kind == "root"
+        || (meta.kind == "home" && meta.path == config.path(&urls::home(&meta.lang, 1)))
+    {
+        return config.permalink(urls::ROOT_DIR);
+    }
+    if meta.lang == config.default_language {
+        return meta.permalink.clone();
+    }
+    meta.translations
+        .iter()
+        .find(|t| t.code == config.default_language)
+        .map_or_else(|| meta.permalink.clone(), |t| t.permalink.clone())
+}
+
+fn sitemap_entry(meta: &PageMeta) -> Option<crate::feeds::sitemap::Entry> {
     // The root only leads to the languages; the home pages stand for it.
     if meta.noindex || meta.kind == "not_found" || meta.kind == "root" {
         return None;
@@ -722,12 +728,8 @@ fn sitemap_entry(config: &Config, meta: &PageMeta) -> Option<crate::feeds::sitem
             .iter()
             .map(|t| (t.code.clone(), t.permalink.clone())),
     );
-    let default = alternates
-        .iter()
-        .find(|(l, _)| *l == config.default_language)
-        .map_or_else(|| meta.permalink.clone(), |(_, href)| href.clone());
     alternates.sort();
-    alternates.push(("x-default".to_string(), default));
+    alternates.push(("x-default".to_string(), meta.x_default.clone()));
     Some(crate::feeds::sitemap::Entry {
         loc: meta.permalink.clone(),
         lastmod: meta.lastmod,
@@ -745,6 +747,8 @@ struct PageMeta {
     translations: Vec<Translation>,
     noindex: bool,
     lang: String,
+    /// The page for readers whose language the site does not have.
+    x_default: String,
     /// When the page's content last changed (newest posting shown, or the build day).
     lastmod: chrono::NaiveDate,
 }
@@ -863,7 +867,12 @@ fn base_context(site: &Site, ctx: &LangCtx<'_>, assets: &Value) -> Context {
     );
     c.insert(
         "lang",
-        &json!({ "code": language.code, "name": language.name, "dir": language.dir }),
+        &json!({
+            "code": language.code,
+            "name": language.name,
+            "dir": language.dir,
+            "locale": format!("{:?}", language.locale),
+        }),
     );
     c.insert("t", &ctx.strings.table);
     c.insert("assets", assets);
