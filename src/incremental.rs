@@ -16,8 +16,11 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use crate::diagnostic::{Diagnostics, Failed};
 use crate::feeds::FeedJob;
 use crate::feeds::sitemap::Entry;
+use rayon::prelude::*;
+
 use crate::model::{Posting, Site, Status, TermKind};
 use crate::output::Output;
+use crate::render::views::SIMILAR;
 use crate::render::{self, Job};
 use crate::{Loaded, config, content, theme};
 
@@ -271,6 +274,8 @@ struct Snapshot {
     closed: Vec<String>,
     terms: BTreeMap<(TermKind, String), Vec<String>>,
     status: HashMap<String, Status>,
+    /// The similar jobs each posting page shows.
+    similar: HashMap<String, Vec<String>>,
 }
 
 impl Snapshot {
@@ -291,6 +296,17 @@ impl Snapshot {
                 .iter()
                 .zip(&site.status)
                 .map(|(p, s)| (p.slug.clone(), *s))
+                .collect(),
+            similar: site
+                .published()
+                .collect::<Vec<_>>()
+                .par_iter()
+                .map(|&i| {
+                    (
+                        site.posting(i).slug.clone(),
+                        slugs(&site.similar(i, SIMILAR)),
+                    )
+                })
                 .collect(),
         }
     }
@@ -363,6 +379,13 @@ impl Diff {
             if before.status.get(slug) != Some(status) {
                 all_langs(slug, &mut pages);
                 cards.insert(slug.clone());
+            }
+        }
+        for (slug, similar) in &after.similar {
+            if before.similar.get(slug) != Some(similar)
+                || similar.iter().any(|s| cards.contains(s))
+            {
+                all_langs(slug, &mut pages);
             }
         }
         let filters_changed = Snapshot::filter_counts(&before.terms, &before.open)

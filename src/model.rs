@@ -316,8 +316,11 @@ pub struct Site {
     pub status: Vec<Status>,
     /// Open postings, newest first (published desc, then deadline, then slug).
     pub open: Vec<usize>,
+    /// Open postings, closing soonest first.
+    pub soonest: Vec<usize>,
     /// Closed postings, most recently closed first.
     pub closed: Vec<usize>,
+    /// Sorted by kind and slug.
     pub terms: Vec<Term>,
     /// The next moment at which the output would change, if any.
     pub next_change: Option<DateTime<FixedOffset>>,
@@ -346,6 +349,11 @@ impl Site {
             let (pa, pb) = (&postings[a], &postings[b]);
             (pb.facts.deadline.closes, &pa.slug).cmp(&(pa.facts.deadline.closes, &pb.slug))
         });
+        let mut soonest = open.clone();
+        soonest.sort_by(|&a, &b| {
+            let (pa, pb) = (&postings[a], &postings[b]);
+            (pa.facts.deadline.closes, &pa.slug).cmp(&(pb.facts.deadline.closes, &pb.slug))
+        });
         let terms = build_terms(&config, postings, &open, &closed);
         let next_change = next_change(postings, &status, now, tz);
         Site {
@@ -354,6 +362,7 @@ impl Site {
             now,
             status,
             open,
+            soonest,
             closed,
             terms,
             next_change,
@@ -375,6 +384,56 @@ impl Site {
 
     pub fn terms_of(&self, kind: TermKind) -> impl Iterator<Item = &Term> {
         self.terms.iter().filter(move |t| t.kind == kind)
+    }
+
+    pub fn term(&self, kind: TermKind, slug: &str) -> Option<&Term> {
+        self.terms
+            .binary_search_by(|t| (t.kind, t.slug.as_str()).cmp(&(kind, slug)))
+            .ok()
+            .map(|i| &self.terms[i])
+    }
+
+    /// Up to `n` open postings that share a category or a place with posting
+    /// `i`, most shared first, then newest. Looks only at the newest few of
+    /// each shared term, so the cost does not grow with the board.
+    pub fn similar(&self, i: usize, n: usize) -> Vec<usize> {
+        const LOOK: usize = 12;
+        let facts = &self.posting(i).facts;
+        let terms = facts
+            .categories
+            .iter()
+            .filter_map(|c| self.term(TermKind::Category, c))
+            .chain(
+                facts
+                    .locations
+                    .iter()
+                    .filter_map(|l| self.term(TermKind::Location, &location_slug(l))),
+            );
+        let mut shared: Vec<(usize, usize)> = Vec::new();
+        for term in terms {
+            for &j in term.postings.iter().filter(|&&j| j != i).take(LOOK) {
+                match shared.iter_mut().find(|(k, _)| *k == j) {
+                    Some((_, count)) => *count += 1,
+                    None => shared.push((j, 1)),
+                }
+            }
+        }
+        let rank = |j: usize| {
+            self.open
+                .binary_search_by_key(&self.rank_key(j), |&k| self.rank_key(k))
+        };
+        shared.sort_by_key(|&(j, count)| (std::cmp::Reverse(count), rank(j).unwrap_or(usize::MAX)));
+        shared.into_iter().take(n).map(|(j, _)| j).collect()
+    }
+
+    /// The order of `open`: newest first, then closing first, then slug.
+    fn rank_key(&self, i: usize) -> (std::cmp::Reverse<NaiveDate>, DateTime<FixedOffset>, &str) {
+        let p = self.posting(i);
+        (
+            std::cmp::Reverse(p.facts.published),
+            p.facts.deadline.closes,
+            p.slug.as_str(),
+        )
     }
 }
 

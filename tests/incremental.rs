@@ -146,7 +146,7 @@ fn closing_adding_and_removing_postings_matches_a_full_build() {
     let new = root.join("content/postings/new-job.sv.md");
     std::fs::write(
         &new,
-        "+++\ntitle = \"Nytt jobb\"\npublished = 2026-02-25\ndeadline = 2026-04-01\nlocations = [\"Malmö\"]\nemployment = \"temporary\"\nextent = \"full-time\"\n+++\n\nText.\n",
+        "+++\ntitle = \"Nytt jobb\"\npublished = 2026-02-25\ndeadline = 2026-04-01\nlocations = [\"Malmö\"]\ncategories = [\"it\"]\nemployment = \"temporary\"\nextent = \"full-time\"\n+++\n\nText.\n",
     )
     .unwrap();
     let update = session

@@ -107,7 +107,12 @@ pub struct PostingView<'a> {
     pub attachments: Vec<AttachmentView>,
     pub status: &'static str,
     pub json_ld: Option<String>,
+    /// Open postings in the same category or place, chosen at build time.
+    pub similar: Vec<Card<'a>>,
 }
+
+/// How many similar jobs a posting page shows.
+pub const SIMILAR: usize = 3;
 
 /// Everything needed to describe postings in one language.
 pub struct LangCtx<'a> {
@@ -326,6 +331,11 @@ impl<'a> LangCtx<'a> {
                 .collect(),
             status: if card.closed { "closed" } else { "open" },
             json_ld,
+            similar: site
+                .similar(i, SIMILAR)
+                .into_iter()
+                .map(|j| self.card(j))
+                .collect(),
             card,
         }
     }
