@@ -25,6 +25,7 @@ const KNOWN: &[&str] = &[
     "organization",
     "categories",
     "locations",
+    "accessibility",
 ];
 
 /// Reading direction of a language.
@@ -85,6 +86,23 @@ pub struct Category {
     pub label: Localized,
 }
 
+/// What the accessibility statement says: how the board meets the standard,
+/// how to report a problem, and where to complain.
+#[derive(Debug, Clone)]
+pub struct Accessibility {
+    /// When the statement was last reviewed.
+    pub date: chrono::NaiveDate,
+    /// The standard the board meets, e.g. "WCAG 2.2 AA".
+    pub standard: String,
+    pub email: String,
+    pub phone: Option<String>,
+    /// The supervising authority people can complain to.
+    pub supervisor: Localized,
+    pub supervisor_url: String,
+    /// Parts known not to meet the standard, if any.
+    pub known_issues: Option<Localized>,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct LocationInfo {
     pub region: Option<String>,
@@ -106,6 +124,8 @@ pub struct Config {
     pub country: String,
     pub categories: Vec<Category>,
     pub locations: BTreeMap<String, LocationInfo>,
+    /// The accessibility statement, when the site fills it in.
+    pub accessibility: Option<Accessibility>,
     pub page_size: usize,
 }
 
@@ -200,6 +220,7 @@ fn read_config(f: &mut Fields<'_>) -> Option<Config> {
         .map_or(20, |n| n.into_inner() as usize);
     let categories = read_categories(f, &codes);
     let locations = read_locations(f);
+    let accessibility = read_accessibility(f, &codes);
     let (base_url, base_path) = base?;
     if languages.is_empty() {
         return None;
@@ -216,6 +237,7 @@ fn read_config(f: &mut Fields<'_>) -> Option<Config> {
         country,
         categories,
         locations,
+        accessibility,
         page_size,
     })
 }
@@ -549,6 +571,90 @@ fn read_locations(f: &mut Fields<'_>) -> BTreeMap<String, LocationInfo> {
     }
     f.absorb(t, &[]);
     out
+}
+
+fn read_accessibility(f: &mut Fields<'_>, codes: &[String]) -> Option<Accessibility> {
+    let example = "[accessibility]\ndate = 2026-11-01\nemail = \"access@example.org\"\n\
+                   supervisor = \"Agency for Digital Government\"\nsupervisor_url = \"https://www.digg.se/\"";
+    let mut t = f.table("accessibility", example)?;
+    let date = t
+        .date_or_word("date", false, &[], "date = 2026-11-01")
+        .and_then(|d| match d.into_inner() {
+            Ok(crate::fields::DateOrTime::Date(d)) => Some(d),
+            _ => None,
+        });
+    let standard = t
+        .text("standard", "standard = \"WCAG 2.2 AA\"")
+        .map(Sp::into_inner);
+    let email = t.text("email", "email = \"access@example.org\"");
+    if let Some(e) = &email
+        && let Err(why) = crate::content::check_email(e.get_ref())
+    {
+        t.error_at_abs(
+            "email",
+            e.span(),
+            why,
+            "write an address such as \"access@example.org\"",
+        );
+    }
+    let phone = t
+        .text("phone", "phone = \"010-123 45 67\"")
+        .map(Sp::into_inner);
+    let supervisor = read_localized(&mut t, "supervisor", codes, true);
+    let supervisor_url = t.text(
+        "supervisor_url",
+        "supervisor_url = \"https://www.digg.se/\"",
+    );
+    if let Some(u) = &supervisor_url
+        && let Err(why) = crate::content::check_web_url(u.get_ref())
+    {
+        t.error_at_abs(
+            "supervisor_url",
+            u.span(),
+            why,
+            "write an absolute https:// address",
+        );
+    }
+    let known_issues = read_localized(&mut t, "known_issues", codes, false);
+    for (key, value) in [
+        ("date", date.is_some()),
+        ("email", email.is_some()),
+        ("supervisor_url", supervisor_url.is_some()),
+    ] {
+        if !value
+            && !t
+                .diagnostics
+                .iter()
+                .any(|d| d.field.as_deref() == Some(&format!("accessibility.{key}")))
+        {
+            t.missing(key, &format!("{key} = ..."));
+        }
+    }
+    let ok = t.diagnostics.is_empty();
+    f.absorb(
+        t,
+        &[
+            "date",
+            "standard",
+            "email",
+            "phone",
+            "supervisor",
+            "supervisor_url",
+            "known_issues",
+        ],
+    );
+    if !ok {
+        return None;
+    }
+    Some(Accessibility {
+        date: date?,
+        standard: standard.unwrap_or_else(|| "WCAG 2.2 AA".to_string()),
+        email: email?.into_inner(),
+        phone,
+        supervisor: supervisor?,
+        supervisor_url: supervisor_url?.into_inner(),
+        known_issues,
+    })
 }
 
 /// Lowercase ASCII letters, digits and single hyphens.

@@ -271,6 +271,7 @@ fn io_failed(e: std::io::Error) -> Failed {
 struct Snapshot {
     today: NaiveDate,
     open: Vec<String>,
+    soonest: Vec<String>,
     closed: Vec<String>,
     terms: BTreeMap<(TermKind, String), Vec<String>>,
     status: HashMap<String, Status>,
@@ -284,6 +285,7 @@ impl Snapshot {
         Snapshot {
             today: site.now.with_timezone(&site.config.time_zone).date_naive(),
             open: slugs(&site.open),
+            soonest: slugs(&site.soonest),
             closed: slugs(&site.closed),
             terms: site
                 .terms
@@ -433,7 +435,11 @@ fn patch(
     let term_key = |t: usize| (site.terms[t].kind, site.terms[t].slug.clone());
     let pick_page = |job: &Job| match *job {
         Job::Root => before.open.len() != diff.after.open.len(),
-        Job::NotFound | Job::Page { .. } => false,
+        Job::NotFound | Job::Page { .. } | Job::Statement { .. } => false,
+        Job::Soonest { page, .. } => {
+            diff.filters_changed
+                || diff.listing_page(Some(&before.soonest), &diff.after.soonest, page, size)
+        }
         Job::Home { page, .. } => {
             diff.filters_changed
                 || diff.listing_page(Some(&before.open), &diff.after.open, page, size)

@@ -12,11 +12,15 @@ use super::Doc;
 
 const FIELDS: &[&str] = &["title", "description", "weight", "draft"];
 
+/// The slug of the generated accessibility statement; a site may write its own instead.
+const STATEMENT: &str = "accessibility";
+
 /// Page slugs that would collide with the board's own pages.
 const RESERVED: &[&str] = &[
     "jobs",
     "page",
     "archive",
+    "soonest",
     "locations",
     "employment",
     "categories",
@@ -42,6 +46,19 @@ pub fn load(
                     "rename the file; reserved names are: {}",
                     RESERVED.join(", ")
                 )),
+            );
+            continue;
+        }
+        if doc.slug == STATEMENT && config.accessibility.is_some() {
+            diagnostics.push(
+                Diagnostic::error(
+                    "two accessibility statements: this page and [accessibility] in vacancy.toml",
+                )
+                .in_file(&doc.file.path)
+                .help(
+                    "keep one: remove [accessibility] from vacancy.toml to publish this page, \
+                         or remove this page to have the statement generated",
+                ),
             );
             continue;
         }

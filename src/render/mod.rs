@@ -117,6 +117,9 @@ fn template_error(e: &tera::Error) -> (Option<String>, String) {
     (name, message)
 }
 
+/// Builds the path of a listing's n-th page in a language.
+type PagePath = fn(&str, usize) -> String;
+
 /// One page to render. Indices point into the site's languages, terms,
 /// postings and pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -126,6 +129,15 @@ pub enum Job {
     Home {
         lang: usize,
         page: usize,
+    },
+    /// Open postings, closing soonest first.
+    Soonest {
+        lang: usize,
+        page: usize,
+    },
+    /// The accessibility statement.
+    Statement {
+        lang: usize,
     },
     Term {
         lang: usize,
@@ -256,6 +268,10 @@ pub fn jobs(site: &Site) -> Vec<Job> {
     for (lang, language) in site.config.languages.iter().enumerate() {
         let code = language.code.as_str();
         jobs.extend((1..=pages_of(site.open.len())).map(|page| Job::Home { lang, page }));
+        jobs.extend((1..=pages_of(site.open.len())).map(|page| Job::Soonest { lang, page }));
+        if site.config.accessibility.is_some() {
+            jobs.push(Job::Statement { lang });
+        }
         jobs.extend((1..=pages_of(site.closed.len())).map(|page| Job::Archive { lang, page }));
         for (term, t) in site.terms.iter().enumerate() {
             jobs.extend((1..=pages_of(t.postings.len())).map(|page| Job::Term {
@@ -285,6 +301,8 @@ pub fn job_file(site: &Site, job: &Job) -> String {
         Job::Root => urls::ROOT.to_string(),
         Job::NotFound => urls::NOT_FOUND.to_string(),
         Job::Home { lang, page } => urls::home(code(lang), page),
+        Job::Soonest { lang, page } => urls::soonest(code(lang), page),
+        Job::Statement { lang } => urls::statement(code(lang)),
         Job::Archive { lang, page } => urls::archive(code(lang), page),
         Job::Term { lang, term, page } => {
             let t = &site.terms[term];
@@ -343,7 +361,9 @@ impl<'a> Renderer<'a> {
         let (template, (meta, mut context)) = match *job {
             Job::Root => ("root.html", self.root()),
             Job::NotFound => ("404.html", self.not_found()),
-            Job::Home { lang, page } => ("home.html", self.home(lang, page)),
+            Job::Home { lang, page } => ("home.html", self.home(lang, page, false)),
+            Job::Soonest { lang, page } => ("home.html", self.home(lang, page, true)),
+            Job::Statement { lang } => ("statement.html", self.statement(lang)),
             Job::Archive { lang, page } => ("archive.html", self.archive(lang, page)),
             Job::Term { lang, term, page } => ("term.html", self.term(lang, term, page)),
             Job::Posting { lang, posting } => ("posting.html", self.posting(lang, posting)),
@@ -395,6 +415,7 @@ impl<'a> Renderer<'a> {
             &json!({
                 "home": config.path(&urls::home(self.code(lang), 1)),
                 "archive": config.path(&urls::archive(self.code(lang), 1)),
+                "statement": config.accessibility.as_ref().map(|_| config.path(&urls::statement(self.code(lang)))),
                 "pages": nav_pages,
             }),
         );
@@ -478,7 +499,8 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    fn home(&self, lang: usize, page: usize) -> (PageMeta, Context) {
+    /// The open postings, newest first or (`soonest`) closing soonest first.
+    fn home(&self, lang: usize, page: usize, soonest: bool) -> (PageMeta, Context) {
         let config = self.config();
         let code = self.code(lang);
         let title = config.title.get(code, &config.default_language).to_string();
@@ -487,13 +509,24 @@ impl<'a> Renderer<'a> {
             .as_ref()
             .map(|d| d.get(code, &config.default_language).to_string())
             .unwrap_or_default();
-        let mut meta = self.meta(lang, "home", title, description, urls::home(code, page));
-        meta.translations = self.translations(lang, |l| Some(urls::home(l, page)));
+        let (list, page_rel): (&[usize], PagePath) = if soonest {
+            (&self.site.soonest, urls::soonest)
+        } else {
+            (&self.site.open, urls::home)
+        };
+        let mut meta = self.meta(lang, "home", title, description, page_rel(code, page));
+        meta.translations = self.translations(lang, |l| Some(page_rel(l, page)));
+        // The other order repeats the same postings: keep it out of search engines.
+        meta.noindex = soonest;
         let mut c = self.context(lang, &meta);
+        let listing = self.listing(lang, list, page, "open_positions", |n| page_rel(code, n));
+        c.insert("listing", &listing);
         c.insert(
-            "listing",
-            &self.listing(lang, &self.site.open, page, "open_positions", |n| {
-                urls::home(code, n)
+            "sort",
+            &json!({
+                "current": if soonest { "soonest" } else { "newest" },
+                "newest": config.path(&urls::home(code, 1)),
+                "soonest": config.path(&urls::soonest(code, 1)),
             }),
         );
         c.insert(
@@ -504,6 +537,43 @@ impl<'a> Renderer<'a> {
         if let Some(&newest) = self.site.open.first() {
             meta.lastmod = self.site.posting(newest).facts.published;
         }
+        (meta, c)
+    }
+
+    fn statement(&self, lang: usize) -> (PageMeta, Context) {
+        let config = self.config();
+        let a = config
+            .accessibility
+            .as_ref()
+            .expect("a statement job only with a statement");
+        let code = self.code(lang);
+        let ctx = &self.langs[lang];
+        let title = ctx.strings.get("statement.title");
+        let mut meta = self.meta(
+            lang,
+            "statement",
+            title.clone(),
+            String::new(),
+            urls::statement(code),
+        );
+        meta.translations = self.translations(lang, |l| Some(urls::statement(l)));
+        meta.lastmod = a.date;
+        let mut c = self.context(lang, &meta);
+        c.insert(
+            "statement",
+            &json!({
+                "title": title,
+                "organization": config.organization.name.get(code, &config.default_language),
+                "standard": a.standard,
+                "date": ctx.date(a.date),
+                "email": a.email,
+                "phone": a.phone,
+                "phone_href": a.phone.as_deref().map(|p| crate::content::posting::tel_uri(p, &config.country)),
+                "supervisor": a.supervisor.get(code, &config.default_language),
+                "supervisor_url": a.supervisor_url,
+                "known_issues": a.known_issues.as_ref().map(|k| k.get(code, &config.default_language)),
+            }),
+        );
         (meta, c)
     }
 

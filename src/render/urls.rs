@@ -49,6 +49,16 @@ pub fn home(lang: &str, page: usize) -> String {
     paged(format!("{lang}/"), page)
 }
 
+/// Open postings, closing soonest first.
+pub fn soonest(lang: &str, page: usize) -> String {
+    paged(format!("{lang}/soonest/"), page)
+}
+
+/// The accessibility statement.
+pub fn statement(lang: &str) -> String {
+    format!("{lang}/accessibility/")
+}
+
 pub fn archive(lang: &str, page: usize) -> String {
     paged(format!("{lang}/archive/"), page)
 }
