@@ -75,7 +75,8 @@ pub struct SalaryRange {
 /// The last moment to apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Deadline {
-    /// The last moment applications are accepted; at or after it the posting is closed.
+    /// The deadline as a moment: the given date-time, or the last second of
+    /// `date`. The posting is closed from `passed_at()` on.
     pub closes: DateTime<FixedOffset>,
     /// The day to show.
     pub date: NaiveDate,
@@ -99,6 +100,17 @@ impl Deadline {
             closes: moment,
             date: moment.with_timezone(&tz).date_naive(),
             has_time: true,
+        }
+    }
+
+    /// The first moment the posting is closed: the deadline itself when a
+    /// time is given, else the midnight that ends `date` (so the whole last
+    /// second of the day is still open).
+    pub fn passed_at(&self) -> DateTime<FixedOffset> {
+        if self.has_time {
+            self.closes
+        } else {
+            self.closes + chrono::Duration::seconds(1)
         }
     }
 }
@@ -228,7 +240,7 @@ impl Posting {
     pub fn status(&self, now: DateTime<FixedOffset>, tz: Tz) -> Status {
         if self.facts.published > now.with_timezone(&tz).date_naive() {
             Status::Future
-        } else if now > self.facts.deadline.closes {
+        } else if now >= self.facts.deadline.passed_at() {
             Status::Closed
         } else {
             Status::Open
@@ -497,7 +509,8 @@ fn build_terms(
     map.into_values().collect()
 }
 
-/// The earliest future publication or deadline: when the built site goes stale.
+/// The earliest future publication or deadline: when the built site goes
+/// stale, in the site's time zone.
 fn next_change(
     postings: &[Posting],
     status: &[Status],
@@ -509,11 +522,12 @@ fn next_change(
         .zip(status)
         .filter_map(|(p, s)| match s {
             Status::Future => Some(local_to_fixed(p.facts.published.and_hms_opt(0, 0, 0)?, tz)),
-            Status::Open => Some(p.facts.deadline.closes + chrono::Duration::seconds(1)),
+            Status::Open => Some(p.facts.deadline.passed_at()),
             Status::Closed => None,
         })
         .filter(|t| *t > now)
         .min()
+        .map(|t| t.with_timezone(&tz).fixed_offset())
 }
 
 #[cfg(test)]
@@ -530,11 +544,15 @@ mod tests {
 
     fn posting(slug: &str, deadline: &str, location: &str) -> Posting {
         let tz = chrono_tz::Europe::Stockholm;
+        let deadline = match DateTime::parse_from_rfc3339(deadline) {
+            Ok(moment) => Deadline::at(moment, tz),
+            Err(_) => Deadline::end_of_day(deadline.parse().unwrap(), tz),
+        };
         Posting {
             slug: slug.into(),
             facts: Facts {
                 published: "2026-01-01".parse().unwrap(),
-                deadline: Deadline::end_of_day(deadline.parse().unwrap(), tz),
+                deadline,
                 locations: vec![location.into()],
                 workplace: Workplace::Onsite,
                 employment: Employment::Permanent,
@@ -571,5 +589,34 @@ mod tests {
             .map(|t| (t.slug.as_str(), t.postings.len()))
             .collect();
         assert_eq!(places, [("malmo", 0), ("stockholm", 1)]);
+    }
+
+    fn at(now: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(now).unwrap()
+    }
+
+    fn status(p: &Posting, now: &str) -> Status {
+        p.status(at(now), chrono_tz::Europe::Stockholm)
+    }
+
+    #[test]
+    fn a_deadline_date_is_open_for_the_whole_of_its_last_second() {
+        let p = posting("p", "2026-03-15", "Stockholm");
+        assert_eq!(status(&p, "2026-03-15T23:59:59.900+01:00"), Status::Open);
+        assert_eq!(status(&p, "2026-03-16T00:00:00+01:00"), Status::Closed);
+    }
+
+    #[test]
+    fn a_deadline_time_closes_at_that_moment_and_is_the_next_change_in_site_time() {
+        let p = posting("p", "2026-03-10T12:00:00+09:00", "Stockholm");
+        assert_eq!(status(&p, "2026-03-10T03:59:59+01:00"), Status::Open);
+        assert_eq!(status(&p, "2026-03-10T04:00:00+01:00"), Status::Closed);
+        let content = Content {
+            postings: vec![p],
+            pages: Vec::new(),
+        };
+        let site = Site::new(config(), content, at("2026-03-01T12:00:00+01:00"));
+        let next = site.next_change.unwrap();
+        assert_eq!(next.to_rfc3339(), "2026-03-10T04:00:00+01:00");
     }
 }

@@ -170,7 +170,7 @@ fn assert_closed(slug: &str, now: &str) {
 
 #[test]
 fn a_deadline_date_lasts_until_midnight_in_the_site_time_zone() {
-    assert_open("ends-on-date", "2026-03-15T23:59:30+01:00");
+    assert_open("ends-on-date", "2026-03-15T23:59:59.900+01:00");
     assert_closed("ends-on-date", "2026-03-16T00:00:00+01:00");
 }
 
@@ -184,14 +184,14 @@ fn a_deadline_date_ends_at_stockholm_midnight_not_utc_midnight() {
 #[test]
 fn a_deadline_with_a_utc_offset_closes_at_that_moment() {
     // 12:00 in Tokyo (+09:00) is 04:00 in Stockholm (+01:00).
-    assert_open("ends-at-noon-in-tokyo", "2026-03-10T03:59:00+01:00");
-    assert_closed("ends-at-noon-in-tokyo", "2026-03-10T04:01:00+01:00");
+    assert_open("ends-at-noon-in-tokyo", "2026-03-10T03:59:59+01:00");
+    assert_closed("ends-at-noon-in-tokyo", "2026-03-10T04:00:00+01:00");
 }
 
 #[test]
 fn a_deadline_time_without_an_offset_is_read_in_the_site_time_zone() {
-    assert_open("ends-at-local-time", "2026-03-12T14:59:00+01:00");
-    assert_closed("ends-at-local-time", "2026-03-12T15:01:00+01:00");
+    assert_open("ends-at-local-time", "2026-03-12T14:59:59+01:00");
+    assert_closed("ends-at-local-time", "2026-03-12T15:00:00+01:00");
 }
 
 #[test]
@@ -237,6 +237,21 @@ fn the_next_change_is_a_publication_when_that_comes_first() {
     assert_eq!(
         built.output.get("next-change.txt"),
         Some(&b"2026-03-28T00:00:00+01:00\n"[..])
+    );
+}
+
+#[test]
+fn a_deadline_with_a_time_is_the_next_change_at_that_moment_in_the_sites_time() {
+    let built = build("deadlines", "2026-03-02T12:00:00+01:00");
+    // 12:00 in Tokyo, said the way the site's time zone says it.
+    assert_eq!(
+        built.next_change_line(),
+        "next change: 2026-03-10T04:00:00+01:00"
+    );
+    let after = build("deadlines", "2026-03-10T04:00:00+01:00");
+    assert_eq!(
+        after.next_change_line(),
+        "next change: 2026-03-12T15:00:00+01:00"
     );
 }
 
