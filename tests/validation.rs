@@ -224,6 +224,20 @@ fn an_unknown_category_suggests_the_closest_one() {
 }
 
 #[test]
+fn a_place_name_that_cannot_become_a_web_address_is_rejected() {
+    assert_error(
+        &errors(),
+        Expected {
+            file: "content/postings/placeless.sv.md",
+            line_column: Some((5, 23)),
+            field: Some("locations"),
+            message: "\"???\" cannot be a place name: it has no letters or digits",
+            help: "write the name of the town or city",
+        },
+    );
+}
+
+#[test]
 fn two_files_for_one_posting_in_one_language_are_rejected_naming_both() {
     let all = errors();
     let flat = format!("{POSTINGS}/duplicate.sv.md");
@@ -371,6 +385,7 @@ fn all_errors_of_a_run_are_reported_together_once_each() {
         "content/postings/malformed-url.sv.md",
         "content/postings/missing-field.sv.md",
         "content/postings/misspelt-value.sv.md",
+        "content/postings/placeless.sv.md",
         "content/postings/unknown-category.sv.md",
         "content/postings/unknown-field.sv.md",
         "content/postings/unknown-language.fi.md",

@@ -161,9 +161,7 @@ fn read_fields(f: &mut Fields<'_>, doc: Doc, opening: Range<usize>, config: &Con
             .map(Sp::into_inner),
         published,
         deadline,
-        locations: f
-            .string_list("locations", "locations = [\"Norrköping\", \"Stockholm\"]")
-            .map(|l| map_sp(l, |v| v.into_iter().map(Sp::into_inner).collect())),
+        locations: read_locations(f),
         workplace: keyword(f, "workplace", Workplace::KEYS, Workplace::from_key),
         employment: keyword(f, "employment", Employment::KEYS, Employment::from_key),
         probation: f.bool("probation"),
@@ -246,6 +244,30 @@ fn checked(
             None
         }
     }
+}
+
+/// Places of work; each names a page (`/sv/locations/<slug>/`), so each must
+/// have letters or digits to make a web address from.
+fn read_locations(f: &mut Fields<'_>) -> Option<Sp<Vec<String>>> {
+    let list = f.string_list("locations", "locations = [\"Norrköping\", \"Stockholm\"]")?;
+    let span = list.span();
+    let mut places = Vec::new();
+    for place in list.into_inner() {
+        if crate::model::location_slug(place.get_ref()).is_empty() {
+            f.error_at_abs(
+                "locations",
+                place.span(),
+                format!(
+                    "\"{}\" cannot be a place name: it has no letters or digits",
+                    place.get_ref()
+                ),
+                "write the name of the town or city, e.g. locations = [\"Norrköping\"]",
+            );
+        } else {
+            places.push(place.into_inner());
+        }
+    }
+    Some(Sp::new(span, places))
 }
 
 fn read_categories(f: &mut Fields<'_>, config: &Config) -> Option<Sp<Vec<String>>> {
@@ -769,6 +791,17 @@ mod tests {
         assert!(
             problems(&without).contains(&"missing required field `employment`".to_string()),
             "a field written nowhere is still missing"
+        );
+    }
+
+    #[test]
+    fn a_place_name_without_letters_or_digits_is_rejected() {
+        let text = "+++\ntitle = \"A\"\npublished = 2026-02-01\ndeadline = 2026-03-20\n\
+                    locations = [\"Malmö\", \"???\"]\nemployment = \"permanent\"\n\
+                    extent = \"full-time\"\n+++\n";
+        assert_eq!(
+            problems(text),
+            ["\"???\" cannot be a place name: it has no letters or digits"]
         );
     }
 
