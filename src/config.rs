@@ -207,8 +207,15 @@ fn read_config(f: &mut Fields<'_>) -> Option<Config> {
     if f.file().text.is_empty() {
         f.missing("base_url", "base_url = \"https://jobs.example.org/\"");
     }
+    let before = f.diagnostics.len();
     let languages = read_languages(f);
-    let codes: Vec<String> = languages.iter().map(|l| l.code.clone()).collect();
+    // With a broken [[languages]] table, texts per language cannot be checked
+    // against the codes: each would repeat that one mistake.
+    let codes: Vec<String> = if f.diagnostics.len() == before {
+        languages.iter().map(|l| l.code.clone()).collect()
+    } else {
+        Vec::new()
+    };
     let default_language = read_default_language(f, &codes);
     let title = read_localized(f, "title", &codes, true);
     let description = read_localized(f, "description", &codes, false);
@@ -264,10 +271,21 @@ pub fn normalize_base_url(raw: &str) -> Result<(String, String), String> {
 
 fn read_languages(f: &mut Fields<'_>) -> Vec<Language> {
     let example = "[[languages]]\ncode = \"sv\"\nname = \"Svenska\"";
+    let given = f.peek_span("languages");
     let Some(tables) = f.tables("languages", example) else {
-        f.missing("languages", example);
+        if given.is_none() {
+            f.missing("languages", example);
+        }
         return Vec::new();
     };
+    if tables.is_empty() {
+        f.error_at_abs(
+            "languages",
+            given.unwrap_or(0..0),
+            "the site has no languages".into(),
+            format!("add a [[languages]] table for each language, e.g.\n{example}"),
+        );
+    }
     let mut languages: Vec<Language> = Vec::new();
     for mut t in tables {
         let code = t.text("code", "code = \"sv\"");
@@ -383,6 +401,9 @@ fn read_default_language(f: &mut Fields<'_>, codes: &[String]) -> Option<String>
     if codes.contains(d.get_ref()) {
         return Some(d.into_inner());
     }
+    if codes.is_empty() {
+        return None; // no valid [[languages]]: that is the error to fix first
+    }
     let help = format!(
         "the default language must be one of the [[languages]]: {}",
         codes.join(", ")
@@ -416,7 +437,7 @@ pub fn read_localized(
             let mut out = Localized::default();
             for (lang, text) in table.iter() {
                 let span = f.abs(lang.span());
-                if !codes.iter().any(|c| c == lang.get_ref().as_ref()) {
+                if !codes.is_empty() && !codes.iter().any(|c| c == lang.get_ref().as_ref()) {
                     f.error_at_abs(
                         key,
                         span,
@@ -714,6 +735,35 @@ name = "Myndigheten"
                 .render()
                 .contains("did you mean \"Europe/Stockholm\"")
         );
+    }
+
+    #[test]
+    fn a_site_without_languages_is_told_so_and_nothing_else() {
+        let text = MINIMAL.split("[[languages]]").next().unwrap().to_string()
+            + "languages = []\n[organization]\nname = \"Myndigheten\"\n";
+        let errors = parse(&text).unwrap_err();
+        let messages: Vec<&str> = errors.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["the site has no languages"]);
+        assert_eq!(errors[0].line_column(), Some((6, 13)));
+    }
+
+    #[test]
+    fn languages_of_the_wrong_type_are_not_also_missing() {
+        let text = MINIMAL.split("[[languages]]").next().unwrap().to_string()
+            + "languages = \"sv\"\n[organization]\nname = \"Myndigheten\"\n";
+        let errors = parse(&text).unwrap_err();
+        let messages: Vec<&str> = errors.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["`languages` must be a list of tables, but it is text"]
+        );
+    }
+
+    #[test]
+    fn a_bad_language_code_is_not_repeated_for_every_text_in_that_language() {
+        let errors = parse(&MINIMAL.replace("code = \"en\"", "code = \"English\"")).unwrap_err();
+        let messages: Vec<&str> = errors.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["\"English\" is not a language code"]);
     }
 
     #[test]

@@ -360,10 +360,11 @@ impl<'a> Fields<'a> {
     /// An array of tables (e.g. `[[contacts]]`), each as its own `Fields`.
     pub fn tables(&mut self, key: &str, example: &str) -> Option<Vec<Fields<'a>>> {
         let (_, value) = self.take_raw(key)?;
-        let span = value.span();
+        if !matches!(value.get_ref(), DeValue::Array(_)) {
+            self.wrong_type(key, &value, "a list of tables", example);
+            return None;
+        }
         let DeValue::Array(items) = value.into_inner() else {
-            let fake = Sp::new(span, DeValue::Boolean(false));
-            self.wrong_type(key, &fake, "a list of tables", example);
             return None;
         };
         let mut out = Vec::new();
@@ -568,6 +569,18 @@ mod tests {
         );
         assert_eq!(d.field.as_deref(), Some("deadline"));
         assert_eq!(d.line_column(), Some((3, 12)));
+    }
+
+    #[test]
+    fn a_list_of_tables_given_as_text_is_called_text() {
+        let file = SourceFile::new("x.sv.md", "contacts = \"Anna\"\n");
+        let text = file.text.clone();
+        let mut f = Fields::parse(&file, &text, 0, 0..0).unwrap();
+        assert!(f.tables("contacts", "[[contacts]]").is_none());
+        assert_eq!(
+            f.diagnostics[0].message,
+            "`contacts` must be a list of tables, but it is text"
+        );
     }
 
     #[test]

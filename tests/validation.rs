@@ -411,3 +411,33 @@ fn errors_come_in_a_stable_order_by_file() {
     assert_eq!(files(&first), sorted);
     assert_eq!(files(&first), files(&errors()));
 }
+
+// ---- vacancy.toml ----
+
+fn with_config_edit(from: &str, to: &str) -> Diagnostics {
+    let site = common::copy_fixture("board");
+    let path = site.path().join("vacancy.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{from}");
+    std::fs::write(&path, text.replace(from, to)).unwrap();
+    errors_of_dir(site.path(), NOW)
+}
+
+#[test]
+fn a_misspelt_setting_in_vacancy_toml_is_named_with_a_suggestion() {
+    let all = with_config_edit("page_size = 3", "page_sise = 3");
+    let d = only_error(&all, "vacancy.toml");
+    assert_eq!(d.message, "unknown field `page_sise`");
+    assert_eq!(d.field.as_deref(), Some("page_sise"));
+    assert_eq!(d.line_column(), Some((9, 1)));
+    assert_eq!(d.help.as_deref(), Some("did you mean `page_size`?"));
+}
+
+#[test]
+fn a_language_code_that_is_not_one_is_the_only_error_reported() {
+    let all = with_config_edit("code = \"en\"", "code = \"English\"");
+    let d = only_error(&all, "vacancy.toml");
+    assert_eq!(d.message, "\"English\" is not a language code");
+    assert_eq!(d.field.as_deref(), Some("languages[2].code"));
+    assert_eq!(d.line_column(), Some((17, 8)));
+}
