@@ -441,3 +441,21 @@ fn a_language_code_that_is_not_one_is_the_only_error_reported() {
     assert_eq!(d.field.as_deref(), Some("languages[2].code"));
     assert_eq!(d.line_column(), Some((17, 8)));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_posting_file_that_cannot_be_read_is_reported_with_the_reason() {
+    // A dangling link: unreadable even for root, unlike a file without permissions.
+    let site = common::copy_fixture("board");
+    let rel = "content/postings/gone.sv.md";
+    std::os::unix::fs::symlink("nowhere.md", site.path().join(rel)).unwrap();
+    let all = errors_of_dir(site.path(), NOW);
+    let d = only_error(&all, rel);
+    assert!(
+        d.message.starts_with("cannot read the file: "),
+        "{}",
+        d.message
+    );
+    assert!(d.render().contains(rel), "{}", d.render());
+    assert_eq!(all.errors().count(), 1, "{}", common::render_all(&all));
+}
