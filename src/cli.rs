@@ -77,6 +77,9 @@ pub struct CheckArgs {
     /// How to print problems.
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
+    /// Treat postings missing a language as errors, not warnings.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -174,14 +177,18 @@ fn check(args: CheckArgs) -> i32 {
         Ok(n) => n,
         Err(e) => return report(Err(e)),
     };
-    match crate::build_in_memory(&args.site.root, now, None) {
+    let options = crate::check::Options { strict: args.strict };
+    match crate::check::check(&args.site.root, now, options) {
         Ok(built) => {
             print_diagnostics(&built.warnings, args.format);
             if args.format == Format::Human {
-                println!(
-                    "ok: no errors in {} postings",
-                    built.site.content.postings.len()
-                );
+                let warnings = built.warnings.warnings().count();
+                let postings = built.site.content.postings.len();
+                match warnings {
+                    0 => println!("ok: no errors in {postings} postings"),
+                    1 => println!("ok: no errors in {postings} postings (1 warning)"),
+                    n => println!("ok: no errors in {postings} postings ({n} warnings)"),
+                }
             }
             0
         }

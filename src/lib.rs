@@ -5,6 +5,7 @@
 //! build the site model at one moment ("now") -> render every page in
 //! parallel into memory -> write the whole site atomically.
 
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;

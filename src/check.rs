@@ -1,0 +1,353 @@
+//! `vacancy check`: everything `build` validates, plus what an editor wants
+//! to hear about before committing: links in texts that lead nowhere,
+//! malformed `mailto:`/`tel:` links, interface strings a language lacks, and
+//! postings not yet translated into every language.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::time::Instant;
+
+use chrono::{DateTime, FixedOffset};
+use pulldown_cmark::{Event, Parser, Tag};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Failed, SourceFile};
+use crate::model::Site;
+use crate::output::Output;
+use crate::render::urls;
+use crate::{Built, Loaded};
+
+/// How strict `check` is about what is not wrong but incomplete.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Untranslated postings are errors, not warnings.
+    pub strict: bool,
+}
+
+/// Builds the site in memory and reports every problem found; fails when any is an error.
+pub fn check(root: &Path, now: DateTime<FixedOffset>, options: Options) -> Result<Built, Failed> {
+    let started = Instant::now();
+    let Loaded {
+        config,
+        theme,
+        strings,
+        tera,
+        content,
+    } = crate::load(root, None)?;
+    let site = Site::new(config, content, now);
+    let output = crate::render::render(&site, &theme, &strings, &tera)
+        .map_err(|ds| Failed(Diagnostics(ds)))?;
+    let mut found = Diagnostics::default();
+    found.extend(missing_strings(&theme, &strings, &site));
+    found.extend(untranslated(&site, options.strict));
+    found.extend(links(root, &site, &output));
+    found.sort();
+    if found.has_errors() {
+        return Err(Failed(found));
+    }
+    Ok(Built {
+        site,
+        output,
+        warnings: found,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// Interface strings a language lacks (shown in the default language instead),
+/// and strings the templates use that no table has.
+fn missing_strings(
+    theme: &crate::theme::Theme,
+    strings: &[crate::i18n::Strings],
+    site: &Site,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let default = &site.config.default_language;
+    for s in strings.iter().filter(|s| &s.lang != default) {
+        if s.missing.is_empty() {
+            continue;
+        }
+        let file = theme.i18n.get(&s.lang).map_or_else(
+            || format!("i18n/{}.toml", s.lang),
+            |f| f.path.display().to_string(),
+        );
+        out.push(
+            Diagnostic::warning(format!(
+                "the \"{}\" interface strings lack {} key(s), shown in \"{default}\" instead: {}",
+                s.lang,
+                s.missing.len(),
+                s.missing.join(", ")
+            ))
+            .in_file(file)
+            .help(format!(
+                "add the keys to i18n/{}.toml in the site (it overrides the theme's)",
+                s.lang
+            )),
+        );
+    }
+    let Some(any) = strings.first() else {
+        return out;
+    };
+    for (name, file) in &theme.templates {
+        for key in template_keys(&file.text) {
+            if !has_key(&any.table, &key) {
+                out.push(
+                    Diagnostic::warning(format!(
+                        "the template {name} uses the string `t.{key}`, which no language has"
+                    ))
+                    .in_file(&file.path)
+                    .help(format!(
+                        "add `{key}` to every i18n/<lang>.toml, or fix the name in the template"
+                    )),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// The `t.some.key` references of a template.
+fn template_keys(text: &str) -> BTreeSet<String> {
+    let mut keys = BTreeSet::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(pos) = text[i..].find("t.") {
+        let start = i + pos;
+        i = start + 2;
+        let before_ok = start == 0
+            || !(bytes[start - 1].is_ascii_alphanumeric()
+                || bytes[start - 1] == b'_'
+                || bytes[start - 1] == b'.');
+        if !before_ok {
+            continue;
+        }
+        let key: String = text[start + 2..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '.' || *c == '-')
+            .collect();
+        let key = key.trim_end_matches('.').to_string();
+        if !key.is_empty() {
+            keys.insert(key);
+        }
+    }
+    keys
+}
+
+fn has_key(table: &toml::Table, key: &str) -> bool {
+    let mut parts = key.split('.');
+    let Some(mut value) = parts.next().and_then(|p| table.get(p)) else {
+        return false;
+    };
+    for part in parts {
+        match value.as_table().and_then(|t| t.get(part)) {
+            Some(v) => value = v,
+            // A plural table or a string reached: the rest is a filter or method.
+            None => return !value.is_table(),
+        }
+    }
+    true
+}
+
+/// Postings that lack a translation into one of the site's languages.
+fn untranslated(site: &Site, strict: bool) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for i in site.published() {
+        let p = site.posting(i);
+        let missing: Vec<&str> = site
+            .config
+            .language_codes()
+            .filter(|l| p.translation(l).is_none())
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let message = format!(
+            "\"{}\" is not translated into {}",
+            p.slug,
+            missing.join(", ")
+        );
+        let d = if strict {
+            Diagnostic::error(message)
+        } else {
+            Diagnostic::warning(message)
+        };
+        let first = &p.translations[0];
+        let suggestion = first.source.display().to_string().replace(
+            &format!(".{}.md", first.lang),
+            &format!(".{}.md", missing[0]),
+        );
+        out.push(d.in_file(&first.source).help(format!(
+            "add {suggestion} with the translated title and text; the facts are shared"
+        )));
+    }
+    out
+}
+
+/// Links in posting and page texts: internal ones must lead to a built page
+/// (and anchor), `mailto:` and `tel:` must be well formed.
+fn links(root: &Path, site: &Site, output: &Output) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let config = &site.config;
+    let mut texts: Vec<(&Path, String)> = Vec::new();
+    for p in &site.content.postings {
+        for t in &p.translations {
+            texts.push((&t.source, urls::posting(&t.lang, &p.slug)));
+        }
+    }
+    for p in &site.content.pages {
+        for t in &p.translations {
+            texts.push((&t.source, urls::page(&t.lang, &p.slug)));
+        }
+    }
+    for (source, page_rel) in texts {
+        let Ok(file) = crate::content::read_text(root, source) else {
+            continue;
+        };
+        let Ok(split) = crate::content::frontmatter::split(&file) else {
+            continue;
+        };
+        let body = &file.text[split.body.clone()];
+        for (event, range) in Parser::new(body).into_offset_iter() {
+            let dest = match event {
+                Event::Start(Tag::Link { dest_url, .. })
+                | Event::Start(Tag::Image { dest_url, .. }) => dest_url,
+                _ => continue,
+            };
+            let span = split.body.start + range.start..split.body.start + range.end;
+            if let Some(problem) = link_problem(&dest, &page_rel, config, output) {
+                out.push(link_error(&file, span, &dest, problem));
+            }
+        }
+    }
+    out
+}
+
+fn link_error(
+    file: &SourceFile,
+    span: std::ops::Range<usize>,
+    dest: &str,
+    problem: (String, String),
+) -> Diagnostic {
+    let (message, help) = problem;
+    Diagnostic::error(format!("the link to \"{dest}\" {message}"))
+        .field("body")
+        .at(file, span, "this link")
+        .help(help)
+}
+
+/// What is wrong with a link from the page at `page_rel`, if anything.
+fn link_problem(
+    dest: &str,
+    page_rel: &str,
+    config: &crate::config::Config,
+    output: &Output,
+) -> Option<(String, String)> {
+    if let Some(address) = dest.strip_prefix("mailto:") {
+        let address = address.split('?').next().unwrap_or("");
+        return crate::content::check_email(address).err().map(|why| {
+            (
+                format!("is not a valid e-mail link: {why}"),
+                "write it as mailto:name@example.org".into(),
+            )
+        });
+    }
+    if let Some(number) = dest.strip_prefix("tel:") {
+        return crate::content::posting::check_phone(number)
+            .err()
+            .map(|why| {
+                (
+                    format!("is not a valid phone link: {why}"),
+                    "write it as tel:+46701740605".into(),
+                )
+            });
+    }
+    if dest.contains("://") || dest.starts_with("//") || dest.contains(':') {
+        return None; // other sites: not checked offline
+    }
+    let (path, fragment) = match dest.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (dest, None),
+    };
+    let path = path.split('?').next().unwrap_or("");
+    let target_rel = if path.is_empty() {
+        page_rel.to_string()
+    } else if let Some(abs) = path.strip_prefix('/') {
+        let Some(inside) = format!("/{abs}")
+            .strip_prefix(&config.base_path)
+            .map(str::to_string)
+        else {
+            return Some((
+                "points outside the site".into(),
+                format!("links inside the board start with {}", config.base_path),
+            ));
+        };
+        inside
+    } else {
+        resolve(page_rel, path)
+    };
+    let file = urls::file_of(&target_rel);
+    let Some(bytes) = output
+        .get(&file)
+        .or_else(|| output.get(&format!("{target_rel}/index.html")))
+    else {
+        return Some((
+            "leads to no page of the board".into(),
+            "check the spelling; postings are at /<lang>/jobs/<slug>/ and pages at /<lang>/<page>/"
+                .into(),
+        ));
+    };
+    let fragment = fragment.filter(|f| !f.is_empty())?;
+    let html = String::from_utf8_lossy(bytes);
+    let has_anchor = html.contains(&format!("id=\"{fragment}\""))
+        || html.contains(&format!("name=\"{fragment}\""));
+    (!has_anchor).then(|| {
+        (
+            format!("points at \"#{fragment}\", which is not on that page"),
+            "headings get an id with {#id} after their text, e.g. ## Apply {#apply}".into(),
+        )
+    })
+}
+
+/// Resolves a relative path against a directory-style page path ("sv/jobs/x/").
+fn resolve(page_rel: &str, path: &str) -> String {
+    let mut parts: Vec<&str> = page_rel.split('/').filter(|p| !p.is_empty()).collect();
+    for segment in path.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut out = parts.join("/");
+    if path.ends_with('/') {
+        out.push('/');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_links_resolve_against_the_page_folder() {
+        assert_eq!(resolve("sv/jobs/x/", "job.pdf"), "sv/jobs/x/job.pdf");
+        assert_eq!(resolve("sv/jobs/x/", "../y/"), "sv/jobs/y/");
+        assert_eq!(resolve("sv/about/", "../../en/about/"), "en/about/");
+    }
+
+    #[test]
+    fn template_keys_are_found_in_expressions() {
+        let keys = template_keys(
+            "{{ t.apply.button }} {% if t.nav.home %}{{ posting.t.x }}{{ t.page_of | fmt(n=1) }}",
+        );
+        assert_eq!(
+            keys.into_iter().collect::<Vec<_>>(),
+            vec![
+                "apply.button".to_string(),
+                "nav.home".to_string(),
+                "page_of".to_string()
+            ]
+        );
+    }
+}
