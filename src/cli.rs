@@ -177,7 +177,9 @@ fn check(args: CheckArgs) -> i32 {
         Ok(n) => n,
         Err(e) => return report(Err(e)),
     };
-    let options = crate::check::Options { strict: args.strict };
+    let options = crate::check::Options {
+        strict: args.strict,
+    };
     match crate::check::check(&args.site.root, now, options) {
         Ok(built) => {
             print_diagnostics(&built.warnings, args.format);
