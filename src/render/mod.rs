@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 use tera::{Context, Tera};
 
-use crate::config::Config;
+use crate::config::{Config, Language};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Strings;
 use crate::model::{Site, Status, TermKind};
@@ -683,54 +683,63 @@ impl<'a> Renderer<'a> {
         (meta, c)
     }
 
-    fn root(&self) -> (PageMeta, Context) {
+    /// The default language's index, for pages that belong to no language.
+    fn default_lang(&self) -> usize {
         let config = self.config();
-        let default = config
+        config
             .languages
             .iter()
             .position(|l| l.code == config.default_language)
-            .unwrap_or(0);
+            .unwrap_or(0)
+    }
+
+    /// One value per language, built from its strings and settings.
+    fn per_language(&self, f: impl Fn(&LangCtx<'a>, &Language) -> Value) -> Vec<Value> {
+        self.langs
+            .iter()
+            .map(|l| {
+                let language = self
+                    .config()
+                    .language(l.lang())
+                    .expect("strings per site language");
+                f(l, language)
+            })
+            .collect()
+    }
+
+    fn root(&self) -> (PageMeta, Context) {
+        let config = self.config();
+        let default = self.default_lang();
         let title = config
             .title
-            .get(&config.default_language, &config.default_language)
-            .to_string();
+            .get(&config.default_language, &config.default_language);
         let mut meta = self.meta(
             default,
             "root",
-            title,
+            title.to_string(),
             String::new(),
             urls::ROOT_DIR.to_string(),
         );
         meta.translations = self.translations(usize::MAX, |l| Some(urls::home(l, 1)));
         let mut c = self.context(default, &meta);
-        let choices: Vec<Value> = self
-            .langs
-            .iter()
-            .map(|l| {
-                let language = config
-                    .language(l.lang())
-                    .expect("strings per site language");
-                json!({
-                    "code": language.code,
-                    "name": language.name,
-                    "dir": language.dir,
-                    "title": config.title.get(&language.code, &config.default_language),
-                    "path": config.path(&urls::home(&language.code, 1)),
-                    "count_text": l.strings.plural("open_positions", self.site.open.len() as i64),
-                })
+        let open = self.site.open.len() as i64;
+        let choices = self.per_language(|l, language| {
+            json!({
+                "code": language.code,
+                "name": language.name,
+                "dir": language.dir,
+                "title": config.title.get(&language.code, &config.default_language),
+                "path": config.path(&urls::home(&language.code, 1)),
+                "count_text": l.strings.plural("open_positions", open),
             })
-            .collect();
+        });
         c.insert("choices", &choices);
         (meta, c)
     }
 
     fn not_found(&self) -> (PageMeta, Context) {
         let config = self.config();
-        let default = config
-            .languages
-            .iter()
-            .position(|l| l.code == config.default_language)
-            .unwrap_or(0);
+        let default = self.default_lang();
         let title = self.langs[default].strings.get("not_found.title");
         let mut meta = self.meta(
             default,
@@ -741,23 +750,16 @@ impl<'a> Renderer<'a> {
         );
         meta.noindex = true;
         let mut c = self.context(default, &meta);
-        let messages: Vec<Value> = self
-            .langs
-            .iter()
-            .map(|l| {
-                let language = config
-                    .language(l.lang())
-                    .expect("strings per site language");
-                json!({
-                    "code": language.code,
-                    "dir": language.dir,
-                    "title": l.strings.get("not_found.title"),
-                    "text": l.strings.get("not_found.text"),
-                    "home_label": l.strings.get("not_found.home"),
-                    "home_path": config.path(&urls::home(&language.code, 1)),
-                })
+        let messages = self.per_language(|l, language| {
+            json!({
+                "code": language.code,
+                "dir": language.dir,
+                "title": l.strings.get("not_found.title"),
+                "text": l.strings.get("not_found.text"),
+                "home_label": l.strings.get("not_found.home"),
+                "home_path": config.path(&urls::home(&language.code, 1)),
             })
-            .collect();
+        });
         c.insert("messages", &messages);
         (meta, c)
     }
