@@ -29,6 +29,8 @@ pub enum Command {
     New(NewArgs),
     /// Create a minimal working site in a new folder.
     Init(InitArgs),
+    /// Serve the site for previewing, rebuilding and reloading on every save.
+    Serve(ServeArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -100,6 +102,19 @@ pub struct InitArgs {
     pub dir: PathBuf,
 }
 
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// The port to listen on (0 picks a free one).
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// The address to listen on. Only this computer can reach 127.0.0.1;
+    /// 0.0.0.0 lets other machines in too, so change it only on purpose.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+}
+
 /// Runs the command and returns the process exit code.
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
@@ -111,6 +126,7 @@ pub fn run(cli: Cli) -> i32 {
             args.lang.as_deref(),
         )),
         Command::Init(args) => report(crate::scaffold::init(&args.dir)),
+        Command::Serve(args) => serve(args),
     }
 }
 
@@ -201,6 +217,44 @@ fn check(args: CheckArgs) -> i32 {
             }
             1
         }
+    }
+}
+
+fn serve(args: ServeArgs) -> i32 {
+    // A fixed moment only when asked for one, as `build` would; else the clock, live.
+    let fixed = args.site.now.is_some() || std::env::var_os("SOURCE_DATE_EPOCH").is_some();
+    let now = match fixed.then(|| now(&args.site)).transpose() {
+        Ok(n) => n,
+        Err(e) => return report(Err(e)),
+    };
+    let options = crate::serve::Options {
+        root: args.site.root.clone(),
+        bind: args.bind,
+        port: args.port,
+        now,
+    };
+    let server = match crate::serve::start(options, print_serve_report) {
+        Ok(server) => server,
+        Err(e) => return report(Err(e.to_string())),
+    };
+    println!("serving {} at {}", args.site.root.display(), server.url());
+    println!("watching for changes; press Ctrl-C to stop");
+    match server.wait() {
+        Ok(()) => 0,
+        Err(e) => report(Err(format!("the web server stopped: {e}"))),
+    }
+}
+
+fn print_serve_report(event: crate::serve::Report) {
+    use crate::serve::Report;
+    match event {
+        Report::Updated(update) => println!("{}", update.summary()),
+        Report::Failed(failed) => {
+            print_diagnostics(&failed.0, Format::Human);
+            eprintln!("error: {failed}; still serving the last good build");
+        }
+        Report::Moved(url) => println!("base_url changed: now serving at {url}"),
+        Report::Watch(why) => eprintln!("warning: watching files: {why}"),
     }
 }
 
