@@ -10,11 +10,11 @@ use std::time::Instant;
 use chrono::{DateTime, FixedOffset};
 use pulldown_cmark::{Event, Parser, Tag};
 
+use crate::Built;
 use crate::diagnostic::{Diagnostic, Diagnostics, Failed, SourceFile};
 use crate::model::Site;
 use crate::output::Output;
 use crate::render::urls;
-use crate::{Built, Loaded};
 
 /// How strict `check` is about what is not wrong but incomplete.
 #[derive(Debug, Clone, Copy, Default)]
@@ -26,18 +26,10 @@ pub struct Options {
 /// Builds the site in memory and reports every problem found; fails when any is an error.
 pub fn check(root: &Path, now: DateTime<FixedOffset>, options: Options) -> Result<Built, Failed> {
     let started = Instant::now();
-    let Loaded {
-        config,
-        theme,
-        strings,
-        tera,
-        content,
-    } = crate::load(root, None)?;
-    let site = Site::new(config, content, now);
-    let output = crate::render::render(&site, &theme, &strings, &tera)
-        .map_err(|ds| Failed(Diagnostics(ds)))?;
+    let (site, kit) = crate::load(root, None)?.at(now);
+    let output = kit.render(&site)?;
     let mut found = Diagnostics::default();
-    found.extend(missing_strings(&theme, &strings, &site));
+    found.extend(missing_strings(&kit.theme, &kit.strings, &site));
     found.extend(untranslated(&site, options.strict));
     found.extend(links(root, &site, &output));
     found.sort();

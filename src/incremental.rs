@@ -22,7 +22,7 @@ use crate::model::{Posting, Site, Status, TermKind};
 use crate::output::Output;
 use crate::render::views::SIMILAR;
 use crate::render::{self, Job};
-use crate::{Loaded, config, content, theme};
+use crate::{Kit, config, content, theme};
 
 /// What a set of changed files calls for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,9 +104,7 @@ impl Update {
 
 /// The site as last built successfully, with what is needed to patch it.
 struct State {
-    theme: theme::Theme,
-    strings: Vec<crate::i18n::Strings>,
-    tera: tera::Tera,
+    kit: Kit,
     site: Site,
     output: Arc<Output>,
     /// Output file of each page to its sitemap entry (when indexable).
@@ -156,18 +154,10 @@ impl Session {
     /// Loads and renders the whole site.
     pub fn rebuild_all(&mut self, now: DateTime<FixedOffset>) -> Result<Update, Failed> {
         let started = Instant::now();
-        let loaded = crate::load(&self.root, self.base_url.as_deref())?;
+        let (site, kit) = crate::load(&self.root, self.base_url.as_deref())?.at(now);
         self.failing.clear();
-        let Loaded {
-            config,
-            theme,
-            strings,
-            tera,
-            content,
-        } = loaded;
-        let site = Site::new(config, content, now);
-        let pages =
-            render::render_pages(&site, &theme, &strings, &tera, &|_| true).map_err(failed)?;
+        let pages = render::render_pages(&site, &kit.theme, &kit.strings, &kit.tera, &|_| true)
+            .map_err(failed)?;
         let mut output = Output::default();
         let mut sitemap = BTreeMap::new();
         let mut rendered = Vec::new();
@@ -176,8 +166,8 @@ impl Session {
             sitemap.insert(page.file.clone(), page.sitemap);
             output.add(page.file, page.bytes);
         }
-        render::add_files(&site, &theme, &mut output);
-        let langs = render::lang_contexts(&site, &strings);
+        render::add_files(&site, &kit.theme, &mut output);
+        let langs = render::lang_contexts(&site, &kit.strings);
         let feeds = crate::feeds::feed_jobs(&site);
         let feed_files: BTreeSet<String> = feeds.iter().map(|f| f.file(&site)).collect();
         crate::feeds::generate(&site, &langs, &|_| true, &mut output).map_err(io_failed)?;
@@ -186,9 +176,7 @@ impl Session {
         let entries = sitemap.values().flatten().cloned().collect();
         render::add_site_files(&site, entries, &mut output).map_err(io_failed)?;
         self.state = Some(State {
-            theme,
-            strings,
-            tera,
+            kit,
             site,
             output: Arc::new(output),
             sitemap,
@@ -472,7 +460,11 @@ fn patch(
             diff.cards.contains(&site.posting(posting).slug)
         }
     };
-    let (theme, strings, tera) = (&state.theme, &state.strings, &state.tera);
+    let Kit {
+        theme,
+        strings,
+        tera,
+    } = &state.kit;
     let pages = render::render_pages(site, theme, strings, tera, &pick_page).map_err(failed)?;
     let mut output = (*state.output).clone();
     let mut update = Update::default();

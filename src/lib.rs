@@ -82,10 +82,31 @@ fn per_lang_total(output: &Output, config: &Config) -> usize {
 /// Everything read and validated from a site folder, before "now" is applied.
 pub struct Loaded {
     pub config: Config,
+    pub content: model::Content,
+    pub kit: Kit,
+}
+
+impl Loaded {
+    /// The site as it stands at `now`, and what renders it.
+    pub fn at(self, now: DateTime<FixedOffset>) -> (Site, Kit) {
+        (Site::new(self.config, self.content, now), self.kit)
+    }
+}
+
+/// What rendering needs besides the site: the theme, its interface strings
+/// and its compiled templates.
+pub struct Kit {
     pub theme: theme::Theme,
     pub strings: Vec<i18n::Strings>,
     pub tera: tera::Tera,
-    pub content: model::Content,
+}
+
+impl Kit {
+    /// Renders the whole site into memory.
+    pub fn render(&self, site: &Site) -> Result<Output, Failed> {
+        render::render(site, &self.theme, &self.strings, &self.tera)
+            .map_err(|ds| fail(ds, &mut Diagnostics::default()))
+    }
 }
 
 /// Reads the configuration, theme, string tables and content of `root`,
@@ -120,10 +141,12 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Failed> {
     let tera = render::environment(&theme, &strings).map_err(|ds| fail(ds, &mut diagnostics))?;
     Ok(Loaded {
         config,
-        theme,
-        strings,
-        tera,
         content,
+        kit: Kit {
+            theme,
+            strings,
+            tera,
+        },
     })
 }
 
@@ -134,16 +157,8 @@ pub fn build_in_memory(
     base_url: Option<&str>,
 ) -> Result<Built, Failed> {
     let started = Instant::now();
-    let Loaded {
-        config,
-        theme,
-        strings,
-        tera,
-        content,
-    } = load(root, base_url)?;
-    let site = Site::new(config, content, now);
-    let output = render::render(&site, &theme, &strings, &tera)
-        .map_err(|ds| fail(ds, &mut Diagnostics::default()))?;
+    let (site, kit) = load(root, base_url)?.at(now);
+    let output = kit.render(&site)?;
     Ok(Built {
         site,
         output,
