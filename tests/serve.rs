@@ -693,3 +693,41 @@ fn a_site_that_does_not_build_at_start_shows_its_errors_until_fixed() {
     save_by_rename(&path, &fixed);
     preview.wait_for_text("/careers/sv/jobs/developer/", "Utvecklare");
 }
+
+#[test]
+fn a_new_sub_path_in_base_url_moves_the_site() {
+    let preview = preview();
+    let config = preview.path("vacancy.toml");
+    save_by_rename(
+        &config,
+        &replaced(
+            &config,
+            "https://jobs.example.org/careers/",
+            "https://jobs.example.org/jobb/",
+        ),
+    );
+    let status = eventually("the site to move", || {
+        let status = preview.status();
+        (status["base_path"] == "/jobb/").then_some(status)
+    });
+    assert_eq!(status["ok"], true);
+    assert_eq!(
+        preview.server.url(),
+        format!("http://{}/jobb/", preview.addr())
+    );
+    let page = preview.get("/jobb/sv/jobs/case-officer/");
+    assert_eq!(page.status, 200);
+    let canonical = format!(
+        "href=\"http://{}/jobb/sv/jobs/case-officer/\"",
+        preview.addr()
+    );
+    assert!(page.text().contains(&canonical));
+    assert_eq!(preview.get("/careers/sv/").status, 404);
+    assert_eq!(preview.get("/").header("location"), Some("/jobb/"));
+    let moved = format!("moved: http://{}/jobb/", preview.addr());
+    assert!(
+        preview.reports().contains(&moved),
+        "{:#?}",
+        preview.reports()
+    );
+}

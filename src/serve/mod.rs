@@ -384,7 +384,9 @@ impl Rebuilder {
                     Message::Error(why) => (self.report)(Report::Watch(why)),
                 }
             }
-            watcher.refresh(&paths);
+            for error in watcher.refresh(&paths) {
+                (self.report)(Report::Watch(error.to_string()));
+            }
             let change = if rescan {
                 Change::Everything
             } else {

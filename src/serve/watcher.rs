@@ -53,14 +53,18 @@ impl Watcher {
             watched: BTreeSet::new(),
         };
         watcher.debouncer.watch(root, RecursiveMode::NonRecursive)?;
-        watcher.refresh(&[]);
+        if let Some(error) = watcher.refresh(&[]).into_iter().next() {
+            return Err(error);
+        }
         Ok(watcher)
     }
 
     /// Watches source folders created since the last call (a site may gain a
     /// `templates/` while served) and forgets removed ones; a folder among
-    /// `changed` may have been replaced, so it is watched anew.
-    pub fn refresh(&mut self, changed: &[PathBuf]) {
+    /// `changed` may have been replaced, so it is watched anew. Returns the
+    /// folders that could not be watched (they are tried again next time).
+    pub fn refresh(&mut self, changed: &[PathBuf]) -> Vec<notify::Error> {
+        let mut errors = Vec::new();
         for name in SOURCES {
             let dir = self.root.join(name);
             if changed.contains(&dir) && self.watched.remove(&dir) {
@@ -69,14 +73,19 @@ impl Watcher {
             let present = dir.is_dir();
             let known = self.watched.contains(&dir);
             if present && !known {
-                if self.debouncer.watch(&dir, RecursiveMode::Recursive).is_ok() {
-                    self.watched.insert(dir);
+                match self.debouncer.watch(&dir, RecursiveMode::Recursive) {
+                    Ok(()) => {
+                        self.watched.insert(dir);
+                    }
+                    // The backend often names no path: say which folder.
+                    Err(e) => errors.push(e.add_path(dir)),
                 }
             } else if !present && known {
                 let _ = self.debouncer.unwatch(&dir);
                 self.watched.remove(&dir);
             }
         }
+        errors
     }
 }
 
