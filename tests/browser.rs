@@ -1,0 +1,110 @@
+//! The example board in a real browser: builds the repository's own site,
+//! then runs `tests/browser/check.mjs` with Node, which serves it on
+//! 127.0.0.1 under a strict Content-Security-Policy and checks every page in
+//! headless Chromium (axe-core in light and dark, no sideways scroll at 320
+//! CSS px, no console errors), the keyboard, the filter form and the
+//! days-left script, validates every page with the W3C Nu HTML Checker, and
+//! writes screenshots to `screenshots/`.
+//!
+//! Chromium (`/usr/bin/chromium`), Java and the npm packages in
+//! `tests/browser/node_modules` are needed; without them the test says why
+//! and passes, except when the `CI` environment variable is set, where a
+//! missing tool fails it. `.ci/run` installs them all.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// The moment the example board's content is written for.
+const NOW: &str = "2026-11-23T12:00:00+01:00";
+const CHROMIUM: &str = "/usr/bin/chromium";
+/// The node script gives up by itself after four minutes; this is the backstop.
+const LIMIT: Duration = Duration::from_secs(300);
+
+fn repository() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Whether `program --version` runs.
+fn runs(program: &str) -> bool {
+    Command::new(program)
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// What the browser checks need and this machine lacks.
+fn missing_tools(checks: &Path) -> Vec<String> {
+    let mut missing = Vec::new();
+    if !runs("node") {
+        missing.push("node (Node.js) is not on the PATH".to_string());
+    }
+    if !Path::new(CHROMIUM).exists() {
+        missing.push(format!("{CHROMIUM} is missing (apt-get install chromium)"));
+    }
+    if !runs("java") {
+        missing.push("java is not on the PATH (apt-get install default-jre-headless)".to_string());
+    }
+    for package in ["playwright-core", "axe-core", "vnu-jar"] {
+        if !checks.join("node_modules").join(package).exists() {
+            missing.push(format!(
+                "the npm package {package} is not installed (npm ci in tests/browser)"
+            ));
+        }
+    }
+    missing
+}
+
+/// Runs `command` to the end, killing it if it takes longer than `limit`.
+fn run_with_limit(mut command: Command, limit: Duration) -> std::process::ExitStatus {
+    let mut child = command.spawn().expect("node starts");
+    let started = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().expect("waiting for node") {
+            return status;
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the browser checks took longer than {limit:?} and were stopped");
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+#[test]
+fn every_page_of_the_example_board_passes_the_browser_checks() {
+    let checks = repository().join("tests/browser");
+    let missing = missing_tools(&checks);
+    if !missing.is_empty() {
+        let why = missing.join("\n  ");
+        if std::env::var_os("CI").is_some() {
+            panic!("CI is set, so the browser checks must run, but:\n  {why}");
+        }
+        eprintln!("skipping the browser checks (run .ci/run to install what they need):\n  {why}");
+        return;
+    }
+
+    let temp = tempfile::tempdir().expect("a temporary folder");
+    let site: PathBuf = temp.path().join("site");
+    let now = chrono::DateTime::parse_from_rfc3339(NOW).expect("a valid moment");
+    if let Err(e) = vacancy::build(repository(), &site, now) {
+        panic!("the example board should build: {e}");
+    }
+
+    let mut node = Command::new("node");
+    node.arg(checks.join("check.mjs"))
+        .arg(&site)
+        .arg("--screenshots")
+        .arg(repository().join("screenshots"))
+        .current_dir(&checks);
+    let started = Instant::now();
+    let status = run_with_limit(node, LIMIT);
+    eprintln!("browser checks took {:.0?}", started.elapsed());
+    assert!(
+        status.success(),
+        "the browser checks found problems (listed above): {status}"
+    );
+}

@@ -1,0 +1,216 @@
+// Checks a built board in headless Chromium and with the W3C Nu HTML Checker.
+//
+//   node check.mjs <built-site-dir> [--screenshots <dir>]
+//
+// For every HTML page: no axe-core violation (WCAG 2.0/2.1/2.2 A and AA and
+// best practices) in the light and the dark colour scheme, no sideways scroll
+// at 320 CSS px, no console error and no Content-Security-Policy violation
+// (the site is served with `default-src 'self'`). Then what a person does:
+// the keyboard's skip link, the filter form (see interactions.mjs), the
+// days-left script; and every page through vnu.jar. Screenshots go to
+// --screenshots. Exits 1 listing every problem, 0 when there is none.
+
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+
+import { context, launch, open, watch } from './lib.mjs';
+import { serve } from './server.mjs';
+import { interactions, screenshots } from './interactions.mjs';
+
+const require = createRequire(import.meta.url);
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+const NARROW = 320;
+const WORKERS = 3;
+
+const args = process.argv.slice(2);
+const site = resolve(args[0] || '');
+const shotsAt = args.indexOf('--screenshots');
+const shotDir = shotsAt >= 0 ? resolve(args[shotsAt + 1]) : null;
+if (!args[0]) {
+  console.error('usage: node check.mjs <built-site-dir> [--screenshots <dir>]');
+  process.exit(2);
+}
+
+const problems = [];
+const problem = (where, what) => problems.push(`${where}: ${what}`);
+const started = Date.now();
+const secs = () => ((Date.now() - started) / 1000).toFixed(1) + ' s';
+
+/** Every HTML file of the site, as file paths and as URL paths. */
+function pages(root) {
+  const out = [];
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.html')) out.push(p);
+    }
+  };
+  walk(root);
+  return out.sort().map((file) => {
+    const rel = relative(root, file).split(sep).join('/');
+    const path = '/' + (rel.endsWith('index.html') ? rel.slice(0, -'index.html'.length) : rel);
+    return { file, path };
+  });
+}
+
+/** vnu.jar over every page, errors only; resolves to the messages. */
+function validate(files) {
+  const jar = join(dirname(require.resolve('vnu-jar/package.json')), 'build', 'dist', 'vnu.jar');
+  return new Promise((done) => {
+    const java = spawn('java', ['-jar', jar, '--errors-only', '--format', 'json', ...files], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    java.stdout.on('data', (d) => { out += d; });
+    java.stderr.on('data', (d) => { out += d; });
+    java.on('error', (e) => done([{ url: 'java', message: `cannot run java: ${e.message}` }]));
+    java.on('close', (code) => {
+      const json = out.slice(out.indexOf('{'));
+      try {
+        done(JSON.parse(json).messages || []);
+      } catch {
+        done([{ url: 'vnu.jar', message: `exit ${code}, unreadable output: ${out.slice(0, 500)}` }]);
+      }
+    });
+  });
+}
+
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_PATH = '/__test__/axe.min.js';
+
+async function axe(page) {
+  // Loaded as a same-origin script, which the CSP allows and Chromium caches compiled.
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ url: AXE_PATH });
+  return page.evaluate(async (tags) => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      help: v.help,
+      nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`),
+    }));
+  }, AXE_TAGS);
+}
+
+const stats = { pages: 0, axeRuns: 0, violations: 0, wide: 0 };
+
+async function reportAxe(page, where) {
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const violations = await axe(page);
+    stats.axeRuns += 1;
+    for (const v of violations) {
+      stats.violations += v.nodes.length;
+      problem(`${where} (${scheme})`, `axe ${v.id}: ${v.help}\n    ${v.nodes.slice(0, 5).join('\n    ')}`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/** The checks every page gets, with the page's own script running. */
+async function checkPage(page, base, { path }) {
+  const res = await open(page, base + path);
+  if (res.status() !== 200) problem(path, `HTTP ${res.status()}`);
+  // Everything a reader can open counts: the filter panel's contents too.
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+  await reportAxe(page, path);
+  await page.setViewportSize({ width: NARROW, height: 700 });
+  const width = await page.evaluate(() => {
+    const d = document.documentElement;
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > d.clientWidth + 1 || e.getBoundingClientRect().left < -1)
+      .slice(0, 3)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
+    return { scroll: d.scrollWidth, client: d.clientWidth, wide };
+  });
+  if (width.scroll > width.client) {
+    stats.wide += 1;
+    problem(path, `scrolls sideways at ${NARROW} px: ${width.scroll} > ${width.client} (${width.wide.join(', ')})`);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const csp = await page.evaluate(() => window.__csp);
+  for (const v of csp) problem(path, `CSP violation: ${v}`);
+  stats.pages += 1;
+}
+
+/** Gives up (listing what was found so far) rather than hang a test run. */
+const LIMIT_S = 240;
+setTimeout(() => {
+  console.log(`\ngave up after ${LIMIT_S} s; problems so far:`);
+  for (const p of problems) console.log(`- ${p}`);
+  process.exit(1);
+}, LIMIT_S * 1000).unref();
+
+async function main() {
+  const all = pages(site);
+  const server = await serve(site, { [AXE_PATH]: axeSource });
+  console.log(`serving ${site} at ${server.url} (${all.length} pages)`);
+  const vnu = validate(all.map((p) => p.file));
+  const browser = await launch();
+  try {
+    // Every page, with JavaScript, by a few workers sharing the queue.
+    const ctx = await context(browser);
+    const queue = all.slice();
+    await Promise.all(Array.from({ length: WORKERS }, async () => {
+      const page = await ctx.newPage();
+      let current = '';
+      watch(page, () => current, problem);
+      for (let item = queue.shift(); item; item = queue.shift()) {
+        current = item.path;
+        try {
+          await checkPage(page, server.url, item);
+        } catch (e) {
+          problem(item.path, `check failed: ${e.message.split('\n')[0]}`);
+        }
+      }
+      await page.close();
+    }));
+    await ctx.close();
+    console.log(`axe and width: ${stats.pages} pages, ${stats.axeRuns} axe runs, ${secs()}`);
+
+    // Listing pages as they are without the script (its request answered
+    // with nothing): the panel of plain links. A home and a term page per language.
+    const noJs = await context(browser);
+    await noJs.route(/\/assets\/board\.js/, (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
+    const page = await noJs.newPage();
+    const listings = all.filter((p) => /^\/(sv|en|ar)\/(locations\/goteborg\/)?$/.test(p.path));
+    for (const { path } of listings) {
+      await page.goto(server.url + path);
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+      await reportAxe(page, `${path} without JavaScript`);
+    }
+    await noJs.close();
+    console.log(`without JavaScript: ${listings.length} listing pages, ${secs()}`);
+
+    const done = await interactions(browser, server.url, problem);
+    console.log(`interactions: ${done} checks, ${secs()}`);
+    if (shotDir) {
+      mkdirSync(shotDir, { recursive: true });
+      const shots = await screenshots(browser, server.url, shotDir);
+      console.log(`screenshots: ${shots} PNG files in ${shotDir}, ${secs()}`);
+    }
+  } finally {
+    await browser.close();
+  }
+
+  const messages = await vnu;
+  for (const m of messages) {
+    const where = m.url ? m.url.replace('file:' + site, '') : 'vnu';
+    problem(where, `HTML ${m.type || 'error'}: ${m.message}${m.lastLine ? ` (line ${m.lastLine})` : ''}`);
+  }
+  console.log(`vnu.jar: ${all.length} pages, ${messages.length} errors, ${secs()}`);
+  await server.close();
+
+  if (problems.length) {
+    console.log(`\n${problems.length} problems:`);
+    for (const p of problems) console.log(`- ${p}`);
+    process.exitCode = 1;
+  } else {
+    console.log(`all browser checks passed: ${stats.pages} pages, ${stats.axeRuns} axe runs, 0 violations, in ${secs()}`);
+  }
+}
+
+await main();
