@@ -1,10 +1,15 @@
 //! The built site in memory, and writing it so that the output folder is
-//! always either the previous build or the new one: the new site is written
-//! beside it and swapped in with renames at the end.
+//! always either the previous build or the new one. The new site is written
+//! beside it into a staging folder and exchanged with the old in one atomic
+//! step (`renameat2(RENAME_EXCHANGE)` on Linux; two renames elsewhere, with
+//! the old site put back by the next build if one is killed in between).
+//! A lock file beside the output keeps two builds from writing at once, and
+//! what a killed build leaves behind is cleared by the next one under that lock.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::fs::File;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -46,34 +51,58 @@ impl Output {
     }
 
     /// Writes the site to `dest`, replacing what was there only once the
-    /// whole new site is on disk.
+    /// whole new site is on disk. Fails, touching nothing, when another build
+    /// is writing to `dest` or a path would land outside it.
     pub fn write_atomically(&self, dest: &Path) -> io::Result<()> {
-        let parent = match dest.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
+        self.check_paths()?;
+        let (parent, name) = parent_and_name(dest)?;
         std::fs::create_dir_all(&parent)?;
-        let name = dest
-            .file_name()
-            .ok_or_else(|| {
-                io::Error::new(io::ErrorKind::InvalidInput, "the output folder has no name")
-            })?
-            .to_string_lossy()
-            .to_string();
-        remove_leftovers(&parent, &name);
-        let pid = std::process::id();
-        let staging = parent.join(format!(".{name}.new-{pid}"));
+        let _lock = lock(&parent, &name)?;
+        recover(dest, &parent, &name)?;
+        let staging = parent.join(format!(".{name}.new-{}", std::process::id()));
         let result = self
             .write_into(&staging)
-            .and_then(|()| swap_in(&staging, dest, &parent, &name, pid));
+            .and_then(|()| swap_in(&staging, dest, &parent, &name, EXCHANGE));
         if result.is_err() {
-            let _ = std::fs::remove_dir_all(&staging);
+            let _ = remove_any(&staging);
         }
         result
     }
 
+    /// Every path must stay inside the output folder, and no two may differ
+    /// only in case: on a case-insensitive disk or host one would replace the other.
+    fn check_paths(&self) -> io::Result<()> {
+        let mut folded: HashMap<String, &str> = HashMap::new();
+        for path in self.files.keys() {
+            let inside = !path.is_empty()
+                && !path.contains('\\')
+                && Path::new(path)
+                    .components()
+                    .all(|c| matches!(c, Component::Normal(_)));
+            if !inside {
+                return Err(invalid(format!(
+                    "\"{path}\" would be written outside the output folder"
+                )));
+            }
+            if let Some(long) = path.split('/').find(|part| part.len() > MAX_NAME_BYTES) {
+                return Err(invalid(format!(
+                    "\"{long}\" in \"{path}\" is longer than {MAX_NAME_BYTES} bytes, more than \
+                     file systems allow in one name; shorten the place, slug or file name it comes from"
+                )));
+            }
+            if let Some(other) = folded.insert(path.to_lowercase(), path) {
+                return Err(invalid(format!(
+                    "\"{other}\" and \"{path}\" differ only in case, so one would \
+                     overwrite the other on a case-insensitive file system; rename one"
+                )));
+            }
+        }
+        Ok(())
+    }
+
     fn write_into(&self, dir: &Path) -> io::Result<()> {
-        std::fs::create_dir_all(dir)?;
+        // A fresh folder: never write through what an earlier run left here.
+        std::fs::create_dir(dir)?;
         let mut folders: Vec<PathBuf> = self
             .files
             .keys()
@@ -90,34 +119,141 @@ impl Output {
     }
 }
 
-fn swap_in(staging: &Path, dest: &Path, parent: &Path, name: &str, pid: u32) -> io::Result<()> {
-    if dest.exists() {
-        let old = parent.join(format!(".{name}.old-{pid}"));
-        std::fs::rename(dest, &old)?;
-        if let Err(e) = std::fs::rename(staging, dest) {
-            let _ = std::fs::rename(&old, dest);
-            return Err(e);
+/// The longest file or folder name common file systems accept (ext4, APFS, NTFS).
+const MAX_NAME_BYTES: usize = 255;
+
+fn invalid(message: String) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidInput, message)
+}
+
+fn parent_and_name(dest: &Path) -> io::Result<(PathBuf, String)> {
+    let parent = match dest.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = dest
+        .file_name()
+        .ok_or_else(|| invalid("the output folder has no name".into()))?
+        .to_string_lossy()
+        .to_string();
+    Ok((parent, name))
+}
+
+/// The lock file beside the output, `.<name>.lock`: held (an advisory lock,
+/// released by the system however the process ends) while a build writes.
+pub fn lock_path(dest: &Path) -> io::Result<PathBuf> {
+    let (parent, name) = parent_and_name(dest)?;
+    Ok(parent.join(format!(".{name}.lock")))
+}
+
+fn lock(parent: &Path, name: &str) -> io::Result<File> {
+    let path = parent.join(format!(".{name}.lock"));
+    let file = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(io::Error::new(
+            io::ErrorKind::WouldBlock,
+            format!(
+                "another build is running: it is writing this folder and holds the lock {}; \
+                 wait until it has finished, then build again",
+                path.display()
+            ),
+        )),
+        Err(std::fs::TryLockError::Error(e)) => Err(e),
+    }
+}
+
+/// Clears what killed builds left. Runs under the lock, so no other build is
+/// using any of it. If a build was killed between the two renames of the
+/// fallback swap, the output folder is missing: the old site is put back.
+fn recover(dest: &Path, parent: &Path, name: &str) -> io::Result<()> {
+    let new = format!(".{name}.new-");
+    let old = format!(".{name}.old-");
+    let mut olds = Vec::new();
+    for entry in std::fs::read_dir(parent)?.flatten() {
+        let file_name = entry.file_name().to_string_lossy().to_string();
+        if file_name.starts_with(&new) {
+            remove_any(&entry.path())?;
+        } else if file_name.starts_with(&old) {
+            olds.push(entry.path());
         }
-        std::fs::remove_dir_all(&old)?;
-    } else {
-        std::fs::rename(staging, dest)?;
+    }
+    if !exists(dest)?
+        && let Some(previous) = olds.pop()
+    {
+        std::fs::rename(&previous, dest)?;
+    }
+    for left in olds {
+        remove_any(&left)?;
     }
     Ok(())
 }
 
-/// Removes staging folders that a killed build left behind.
-fn remove_leftovers(parent: &Path, name: &str) {
-    let Ok(entries) = std::fs::read_dir(parent) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let file_name = entry.file_name().to_string_lossy().to_string();
-        let new = format!(".{name}.new-");
-        let old = format!(".{name}.old-");
-        if file_name.starts_with(&new) || file_name.starts_with(&old) {
-            let _ = std::fs::remove_dir_all(entry.path());
-        }
+fn exists(path: &Path) -> io::Result<bool> {
+    match std::fs::symlink_metadata(path) {
+        Ok(_) => Ok(true),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e),
     }
+}
+
+fn remove_any(path: &Path) -> io::Result<()> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.is_dir() => std::fs::remove_dir_all(path),
+        Ok(_) => std::fs::remove_file(path),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether to try the atomic exchange before falling back to two renames.
+const EXCHANGE: bool = cfg!(target_os = "linux");
+
+fn swap_in(
+    staging: &Path,
+    dest: &Path,
+    parent: &Path,
+    name: &str,
+    exchange: bool,
+) -> io::Result<()> {
+    if !exists(dest)? {
+        return std::fs::rename(staging, dest);
+    }
+    if exchange && exchange_paths(staging, dest)? {
+        // `staging` now holds the old site; a kill here leaves it for the
+        // next build to clear, with the new site already in place.
+        let _ = remove_any(staging);
+        return Ok(());
+    }
+    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+    std::fs::rename(dest, &old)?;
+    if let Err(e) = std::fs::rename(staging, dest) {
+        let _ = std::fs::rename(&old, dest);
+        return Err(e);
+    }
+    let _ = remove_any(&old);
+    Ok(())
+}
+
+/// Swaps two paths in one step; `false` when the kernel or file system cannot.
+#[cfg(target_os = "linux")]
+fn exchange_paths(a: &Path, b: &Path) -> io::Result<bool> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    use rustix::io::Errno;
+    match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+        Ok(()) => Ok(true),
+        Err(Errno::INVAL | Errno::NOSYS | Errno::OPNOTSUPP) => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange_paths(_: &Path, _: &Path) -> io::Result<bool> {
+    Ok(false)
 }
 
 #[cfg(test)]
@@ -137,11 +273,130 @@ mod tests {
         second.write_atomically(&dest).unwrap();
         assert_eq!(std::fs::read(dest.join("a/index.html")).unwrap(), b"two");
         assert!(!dest.join("stale.html").exists());
-        let names: Vec<_> = std::fs::read_dir(tmp.path())
+        assert_eq!(names_in(tmp.path()), ["output"]);
+    }
+
+    /// The names in a folder, besides the lock file, sorted.
+    fn names_in(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
             .unwrap()
             .flatten()
-            .map(|e| e.file_name())
+            .map(|e| e.file_name().to_string_lossy().to_string())
+            .filter(|n| n != ".output.lock")
             .collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("output")]);
+        names.sort();
+        names
+    }
+
+    fn site(text: &str) -> Output {
+        let mut o = Output::default();
+        o.add("index.html".into(), text.as_bytes().to_vec());
+        o.add("sv/jobs/x/index.html".into(), text.as_bytes().to_vec());
+        o
+    }
+
+    #[test]
+    fn paths_that_leave_the_output_folder_are_refused_before_anything_is_written() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dest = tmp.path().join("output");
+        for bad in [
+            "../escape.html",
+            "/etc/passwd",
+            "a/../../b",
+            "",
+            "./a",
+            "a\\..\\b",
+        ] {
+            let mut o = site("x");
+            o.add(bad.into(), b"bad".to_vec());
+            let e = o.write_atomically(&dest).unwrap_err();
+            assert_eq!(e.kind(), io::ErrorKind::InvalidInput, "{bad}");
+            assert!(e.to_string().contains("outside the output folder"), "{e}");
+            assert!(names_in(tmp.path()).is_empty(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_name_longer_than_file_systems_allow_is_refused_with_the_path() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut o = site("x");
+        let long = "a".repeat(256);
+        o.add(format!("sv/locations/{long}/index.html"), b"1".to_vec());
+        let e = o.write_atomically(&tmp.path().join("output")).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with(&format!("\"{long}\" in \"sv/locations/")),
+            "{e}"
+        );
+        assert!(names_in(tmp.path()).is_empty());
+    }
+
+    #[test]
+    fn paths_that_differ_only_in_case_are_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut o = site("x");
+        o.add("sv/jobs/x/CV.pdf".into(), b"1".to_vec());
+        o.add("sv/jobs/x/cv.pdf".into(), b"2".to_vec());
+        let e = o.write_atomically(&tmp.path().join("output")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "\"sv/jobs/x/CV.pdf\" and \"sv/jobs/x/cv.pdf\" differ only in case, so one would \
+             overwrite the other on a case-insensitive file system; rename one"
+        );
+    }
+
+    #[test]
+    fn a_second_writer_is_told_another_build_is_running_and_changes_nothing() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dest = tmp.path().join("output");
+        site("one").write_atomically(&dest).unwrap();
+        let held = File::create(lock_path(&dest).unwrap()).unwrap();
+        held.lock().unwrap();
+        let e = site("two").write_atomically(&dest).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::WouldBlock);
+        assert!(e.to_string().starts_with("another build is running"), "{e}");
+        assert_eq!(std::fs::read(dest.join("index.html")).unwrap(), b"one");
+        drop(held);
+        site("two").write_atomically(&dest).unwrap();
+        assert_eq!(std::fs::read(dest.join("index.html")).unwrap(), b"two");
+    }
+
+    #[test]
+    fn the_two_rename_fallback_replaces_the_site_too() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dest = tmp.path().join("output");
+        site("one").write_atomically(&dest).unwrap();
+        let staging = tmp.path().join(".output.new-1");
+        site("two").write_into(&staging).unwrap();
+        swap_in(&staging, &dest, tmp.path(), "output", false).unwrap();
+        assert_eq!(std::fs::read(dest.join("index.html")).unwrap(), b"two");
+        assert_eq!(names_in(tmp.path()), ["output"]);
+    }
+
+    #[test]
+    fn leftovers_of_killed_builds_are_cleared_and_a_missing_site_is_put_back() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dest = tmp.path().join("output");
+        // Killed between the fallback's two renames: no output, the old site
+        // set aside, the new one staged.
+        site("old")
+            .write_into(&tmp.path().join(".output.old-7"))
+            .unwrap();
+        site("half")
+            .write_into(&tmp.path().join(".output.new-7"))
+            .unwrap();
+        std::fs::write(tmp.path().join(".output.new-8"), b"a file").unwrap();
+        site("next").write_atomically(&dest).unwrap();
+        assert_eq!(std::fs::read(dest.join("index.html")).unwrap(), b"next");
+        assert_eq!(names_in(tmp.path()), ["output"]);
+
+        let _ = std::fs::remove_dir_all(&dest);
+        site("old")
+            .write_into(&tmp.path().join(".output.old-9"))
+            .unwrap();
+        let _lock = lock(tmp.path(), "output").unwrap();
+        recover(&dest, tmp.path(), "output").unwrap();
+        assert_eq!(std::fs::read(dest.join("index.html")).unwrap(), b"old");
+        assert_eq!(names_in(tmp.path()), ["output"]);
     }
 }

@@ -219,6 +219,16 @@ fn discover(
             .unwrap_or(entry.path())
             .to_path_buf();
         let in_folder = entry.depth() == 2;
+        if entry.path_is_symlink() && entry.path().is_dir() {
+            diagnostics.push(
+                Diagnostic::error(format!("{} is a link to a folder", rel.display()))
+                    .in_file(&rel)
+                    .help(
+                        "links to folders are not followed; move or copy the folder into content/",
+                    ),
+            );
+            continue;
+        }
         if entry.file_type().is_dir() {
             if !folders || entry.depth() != 1 {
                 continue;
@@ -353,6 +363,9 @@ pub fn is_ignored(name: &str) -> bool {
 
 fn read_doc(root: &Path, found: &Found) -> (Option<Doc>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
+    if let Err(d) = check_inside_content(root, &found.rel) {
+        return (None, vec![d]);
+    }
     let file = match read_text(root, &found.rel) {
         Ok(f) => f,
         Err(d) => return (None, vec![d]),
@@ -372,8 +385,16 @@ fn read_doc(root: &Path, found: &Found) -> (Option<Doc>, Vec<Diagnostic>) {
 
 /// Reads a text file, with an editor-friendly error for bad encodings.
 pub fn read_text(root: &Path, rel: &Path) -> Result<SourceFile, Diagnostic> {
-    let bytes = std::fs::read(root.join(rel))
+    let bytes = read_limited(&root.join(rel), MAX_TEXT_BYTES)
         .map_err(|e| Diagnostic::error(format!("cannot read the file: {e}")).in_file(rel))?;
+    let Some(bytes) = bytes else {
+        return Err(Diagnostic::error(format!(
+            "the file is larger than {} MiB, the most a text file may be",
+            MAX_TEXT_BYTES >> 20
+        ))
+        .in_file(rel)
+        .help("a posting or page is read whole into memory; put long material into an attachment (a PDF) and link to it"));
+    };
     match String::from_utf8(bytes) {
         Ok(text) => Ok(SourceFile::new(rel, text)),
         Err(e) => {
@@ -390,6 +411,46 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<SourceFile, Diagnostic> {
     }
 }
 
+/// The most a posting, page, template or string table may weigh: far above
+/// any real one, low enough that a runaway file cannot exhaust memory.
+pub const MAX_TEXT_BYTES: u64 = 1 << 20;
+
+/// The file's bytes, or `None` when it is longer than `max`.
+fn read_limited(path: &Path, max: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(max + 1)
+        .read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= max).then_some(bytes))
+}
+
+/// Content is read only from inside `content/`: a file reached through a
+/// symbolic link (or a linked folder) that leads elsewhere is an error, so a
+/// merged pull request cannot publish `/etc/passwd` or a deploy key.
+fn check_inside_content(root: &Path, rel: &Path) -> Result<(), Diagnostic> {
+    let not_found = |e: std::io::Error| {
+        Diagnostic::error(format!("cannot read the file: {e}"))
+            .in_file(rel)
+            .help("if it is a symbolic link, it points to nothing")
+    };
+    let content = root.join("content").canonicalize().map_err(not_found)?;
+    let real = root.join(rel).canonicalize().map_err(not_found)?;
+    if real.starts_with(&content) {
+        return Ok(());
+    }
+    Err(Diagnostic::error(format!(
+        "{} leads outside content/, to {}",
+        rel.display(),
+        real.display()
+    ))
+    .in_file(rel)
+    .help("symbolic links are followed only to files inside content/; copy the file into content/ instead"))
+}
+
+/// Names a posting folder's own files have; an attachment may not take them.
+const GENERATED: &[&str] = &["index.html", "deadline.ics"];
+
 fn read_attachments(
     root: &Path,
     folder: &Path,
@@ -401,12 +462,11 @@ fn read_attachments(
     };
     let mut entries: Vec<_> = entries.flatten().collect();
     entries.sort_by_key(|e| e.file_name());
+    let mut folded: BTreeMap<String, String> = BTreeMap::new();
     for entry in entries {
         let name = entry.file_name().to_string_lossy().to_string();
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        if is_ignored(&name) || name.ends_with(".md") || !kind.is_file() {
+        // Follows a link, so a linked file counts as a file; where it leads is checked below.
+        if is_ignored(&name) || name.ends_with(".md") || !entry.path().is_file() {
             continue;
         }
         let rel = entry
@@ -414,6 +474,35 @@ fn read_attachments(
             .strip_prefix(root)
             .unwrap_or(&entry.path())
             .to_path_buf();
+        if let Err(d) = check_inside_content(root, &rel) {
+            diagnostics.push(d);
+            continue;
+        }
+        if GENERATED.iter().any(|g| g.eq_ignore_ascii_case(&name)) {
+            diagnostics.push(
+                Diagnostic::error(format!(
+                    "the attachment name \"{name}\" is taken by the posting's own {}",
+                    if name.to_lowercase().ends_with(".ics") {
+                        "calendar file"
+                    } else {
+                        "page"
+                    }
+                ))
+                .in_file(&rel)
+                .help("rename the attachment, e.g. job-description.pdf"),
+            );
+            continue;
+        }
+        if let Some(other) = folded.insert(name.to_lowercase(), name.clone()) {
+            diagnostics.push(
+                Diagnostic::error(format!(
+                    "the attachments \"{other}\" and \"{name}\" differ only in case"
+                ))
+                .in_file(&rel)
+                .help("on many servers and computers they are the same file; rename or remove one"),
+            );
+            continue;
+        }
         if !is_safe_file_name(&name) {
             diagnostics.push(
                 Diagnostic::error(format!(
@@ -441,7 +530,6 @@ fn is_safe_file_name(name: &str) -> bool {
         && name
             .chars()
             .all(|c| c.is_alphanumeric() || "-_.".contains(c))
-        && name != "index.html"
 }
 
 /// An absolute `http:` or `https:` URL.

@@ -23,11 +23,11 @@ pub fn calendar(site: &Site, ctx: &LangCtx<'_>, postings: &[usize]) -> Vec<u8> {
     cal.append_property(("PRODID", prodid.as_str()));
     cal.append_property(("CALSCALE", "GREGORIAN"));
     cal.append_property(("METHOD", "PUBLISH"));
-    cal.name(&format!(
+    cal.name(&plain(&format!(
         "{}: {}",
         config.title.get(ctx.lang(), &config.default_language),
         ctx.strings.get("fact.deadline")
-    ));
+    )));
     for &i in postings {
         cal.push(event(site, ctx, i));
     }
@@ -43,8 +43,16 @@ fn event(site: &Site, ctx: &LangCtx<'_>, i: usize) -> Event {
         .ok()
         .and_then(|u| u.host_str().map(str::to_string))
         .unwrap_or_default();
-    let summary = format!("{}: {}", ctx.strings.get("fact.deadline"), t.title);
-    let description = format!("{}\n{}\n\n{url}", facts_line(site, ctx, i), t.summary);
+    let summary = plain(&format!(
+        "{}: {}",
+        ctx.strings.get("fact.deadline"),
+        t.title
+    ));
+    let description = plain(&format!(
+        "{}\n{}\n\n{url}",
+        facts_line(site, ctx, i),
+        t.summary
+    ));
     let mut e = Event::new();
     e.uid(&format!("deadline-{}-{}@{host}", p.slug, ctx.lang()))
         .timestamp(site.now.with_timezone(&Utc))
@@ -60,7 +68,18 @@ fn event(site: &Site, ctx: &LangCtx<'_>, i: usize) -> Event {
         e.starts(d.date).ends(d.date.succ_opt().unwrap_or(d.date));
     }
     if !p.facts.locations.is_empty() {
-        e.location(&p.facts.locations.join(", "));
+        e.location(&plain(&p.facts.locations.join(", ")));
     }
     e.done()
+}
+
+/// Text as an iCalendar value may hold it: the icalendar crate escapes line
+/// feeds, commas and semicolons, but a carriage return or other control
+/// character would pass through raw and break the content line.
+fn plain(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .chars()
+        .map(|c| if c == '\r' { '\n' } else { c })
+        .filter(|&c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect()
 }

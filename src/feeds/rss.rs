@@ -29,7 +29,9 @@ pub fn feed(site: &Site, ctx: &LangCtx<'_>, spec: &FeedSpec<'_>) -> io::Result<V
                 let description = ctx
                     .strings
                     .plural("open_positions", spec.postings.len() as i64);
-                text(w, "description", &format!("{} – {description}", spec.title))?;
+                // Readers show a channel's description as HTML, as they do an item's.
+                let description = format!("{} – {description}", spec.title);
+                text(w, "description", &crate::render::escape_html(&description))?;
                 text(w, "language", ctx.lang())?;
                 text(w, "lastBuildDate", &site.now.to_rfc2822())?;
                 text(
@@ -107,6 +109,21 @@ pub fn published_moment(site: &Site, i: usize) -> DateTime<FixedOffset> {
 
 fn text(w: &mut Writer<Vec<u8>>, name: &str, value: &str) -> io::Result<()> {
     w.create_element(name)
-        .write_text_content(BytesText::new(value))?;
+        .write_text_content(BytesText::new(&xml_chars(value)))?;
     Ok(())
+}
+
+/// Drops the characters XML 1.0 cannot hold at all (most control characters):
+/// quick-xml escapes markup but writes those as they are, and one of them in a
+/// title would make the whole feed unreadable.
+pub fn xml_chars(value: &str) -> std::borrow::Cow<'_, str> {
+    // XML 1.0 `Char`; Rust's `char` already excludes the surrogates.
+    let allowed = |c: char| {
+        matches!(c, '\t' | '\n' | '\r') || ('\u{20}'..='\u{fffd}').contains(&c) || c > '\u{ffff}'
+    };
+    if value.chars().all(allowed) {
+        std::borrow::Cow::Borrowed(value)
+    } else {
+        std::borrow::Cow::Owned(value.chars().filter(|&c| allowed(c)).collect())
+    }
 }
