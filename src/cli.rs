@@ -158,9 +158,9 @@ fn build(args: BuildArgs) -> i32 {
     } else {
         root.join(&args.output)
     };
-    let built = match crate::build_in_memory(root, now, args.base_url.as_deref()) {
+    let built = match crate::build(root, &output, now, args.base_url.as_deref()) {
         Ok(b) => b,
-        Err(failed) => {
+        Err(crate::BuildError::Content(failed)) => {
             print_diagnostics(&failed.0, Format::Human);
             eprintln!(
                 "error: {failed}; nothing was written, {} is unchanged",
@@ -168,16 +168,11 @@ fn build(args: BuildArgs) -> i32 {
             );
             return 1;
         }
+        Err(e) => return report(Err(e.to_string())),
     };
-    if let Err(e) = built.output.write_atomically(&output) {
-        return report(Err(format!(
-            "cannot write the site to {}: {e}",
-            output.display()
-        )));
-    }
     if !args.quiet {
         if args.verbose {
-            for path in built.output.files.keys() {
+            for path in &built.files {
                 println!("  {path}");
             }
         }

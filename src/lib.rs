@@ -44,39 +44,84 @@ pub struct Built {
 impl Built {
     /// The one line `build` ends with.
     pub fn summary(&self) -> String {
-        let per_lang: Vec<String> = self
-            .site
-            .config
-            .languages
-            .iter()
-            .map(|l| format!("{} {}", l.code, self.output.pages_in(&l.code)))
-            .collect();
-        format!(
-            "built {} pages ({}); {} open, {} closed, {} future postings; in {} ms",
-            per_lang_total(&self.output, &self.site.config),
-            per_lang.join(", "),
-            self.site.count(Status::Open),
-            self.site.count(Status::Closed),
-            self.site.count(Status::Future),
-            self.elapsed.as_millis()
+        summary(
+            &self.site,
+            &pages_per_language(&self.site.config, self.output.files.keys()),
+            self.elapsed,
         )
     }
 
     /// When the site must be rebuilt to stay true, in words.
     pub fn next_change_line(&self) -> String {
-        match self.site.next_change {
-            Some(t) => format!("next change: {}", t.to_rfc3339()),
-            None => "next change: none".to_string(),
-        }
+        next_change_line(&self.site)
     }
 }
 
-fn per_lang_total(output: &Output, config: &Config) -> usize {
-    config
+/// A site built and written to its output folder.
+#[derive(Debug)]
+pub struct Published {
+    pub site: Site,
+    /// Every file written, sorted.
+    pub files: Vec<String>,
+    pub warnings: Diagnostics,
+    pub elapsed: Duration,
+}
+
+impl Published {
+    /// The one line `build` ends with.
+    pub fn summary(&self) -> String {
+        summary(
+            &self.site,
+            &pages_per_language(&self.site.config, self.files.iter()),
+            self.elapsed,
+        )
+    }
+
+    /// When the site must be rebuilt to stay true, in words.
+    pub fn next_change_line(&self) -> String {
+        next_change_line(&self.site)
+    }
+}
+
+/// HTML pages under each language's folder (`sv/`), in the site's order.
+fn pages_per_language<'a>(
+    config: &Config,
+    files: impl Iterator<Item = &'a String>,
+) -> Vec<(String, usize)> {
+    let mut counts: Vec<(String, usize)> = config
         .languages
         .iter()
-        .map(|l| output.pages_in(&l.code))
-        .sum()
+        .map(|l| (l.code.clone(), 0))
+        .collect();
+    for file in files.filter(|f| f.ends_with(".html")) {
+        let Some((first, _)) = file.split_once('/') else {
+            continue;
+        };
+        if let Some(entry) = counts.iter_mut().find(|(code, _)| code == first) {
+            entry.1 += 1;
+        }
+    }
+    counts
+}
+
+fn summary(site: &Site, pages: &[(String, usize)], elapsed: Duration) -> String {
+    let per_lang: Vec<String> = pages.iter().map(|(l, n)| format!("{l} {n}")).collect();
+    format!(
+        "built {} pages ({}); {} open, {} closed, {} future postings; in {} ms",
+        pages.iter().map(|(_, n)| n).sum::<usize>(),
+        per_lang.join(", "),
+        site.count(Status::Open),
+        site.count(Status::Closed),
+        site.count(Status::Future),
+        elapsed.as_millis()
+    )
+}
+
+fn next_change_line(site: &Site) -> String {
+    match site.next_change {
+        Some(t) => format!("next change: {}", t.to_rfc3339()),
+        None => "next change: none".to_string(),
+    }
 }
 
 /// Everything read and validated from a site folder, before "now" is applied.
@@ -173,18 +218,31 @@ fn fail(ds: Vec<Diagnostic>, all: &mut Diagnostics) -> Failed {
     Failed(std::mem::take(all))
 }
 
-/// Builds the site in `root` and writes it to `output_dir` atomically.
+/// Builds the site in `root` and writes it to `output_dir` atomically:
+/// pages go to disk as they are rendered, and the finished site replaces the
+/// old one in one step, so `output_dir` is always one whole build.
 pub fn build(
     root: &Path,
     output_dir: &Path,
     now: DateTime<FixedOffset>,
-) -> Result<Built, BuildError> {
-    let built = build_in_memory(root, now, None).map_err(BuildError::Content)?;
-    built
-        .output
-        .write_atomically(output_dir)
-        .map_err(|e| BuildError::Write(output_dir.to_path_buf(), e))?;
-    Ok(built)
+    base_url: Option<&str>,
+) -> Result<Published, BuildError> {
+    let started = Instant::now();
+    let (site, kit) = load(root, base_url).map_err(BuildError::Content)?.at(now);
+    let files = output::write_atomically(output_dir, |sink| {
+        render::render_into(&site, &kit.theme, &kit.strings, &kit.tera, sink)?;
+        Ok(sink.paths())
+    })
+    .map_err(|e| match e {
+        output::Written::Render(ds) => BuildError::Content(fail(ds, &mut Diagnostics::default())),
+        output::Written::Io(e) => BuildError::Write(output_dir.to_path_buf(), e),
+    })?;
+    Ok(Published {
+        site,
+        files,
+        warnings: Diagnostics::default(),
+        elapsed: started.elapsed(),
+    })
 }
 
 /// Why a build produced no site.

@@ -328,6 +328,8 @@ pub struct Site {
     pub status: Vec<Status>,
     /// Open postings, newest first (published desc, then deadline, then slug).
     pub open: Vec<usize>,
+    /// Each posting's place in `open` (`usize::MAX` when not open).
+    pub open_rank: Vec<usize>,
     /// Open postings, closing soonest first.
     pub soonest: Vec<usize>,
     /// Closed postings, most recently closed first.
@@ -366,6 +368,10 @@ impl Site {
             let (pa, pb) = (&postings[a], &postings[b]);
             (pa.facts.deadline.closes, &pa.slug).cmp(&(pb.facts.deadline.closes, &pb.slug))
         });
+        let mut open_rank = vec![usize::MAX; postings.len()];
+        for (rank, &i) in open.iter().enumerate() {
+            open_rank[i] = rank;
+        }
         let terms = build_terms(&config, postings, &open, &closed);
         let next_change = next_change(postings, &status, now, tz);
         Site {
@@ -374,6 +380,7 @@ impl Site {
             now,
             status,
             open,
+            open_rank,
             soonest,
             closed,
             terms,
@@ -430,22 +437,8 @@ impl Site {
                 }
             }
         }
-        let rank = |j: usize| {
-            self.open
-                .binary_search_by_key(&self.rank_key(j), |&k| self.rank_key(k))
-        };
-        shared.sort_by_key(|&(j, count)| (std::cmp::Reverse(count), rank(j).unwrap_or(usize::MAX)));
+        shared.sort_by_key(|&(j, count)| (std::cmp::Reverse(count), self.open_rank[j]));
         shared.into_iter().take(n).map(|(j, _)| j).collect()
-    }
-
-    /// The order of `open`: newest first, then closing first, then slug.
-    fn rank_key(&self, i: usize) -> (std::cmp::Reverse<NaiveDate>, DateTime<FixedOffset>, &str) {
-        let p = self.posting(i);
-        (
-            std::cmp::Reverse(p.facts.published),
-            p.facts.deadline.closes,
-            p.slug.as_str(),
-        )
     }
 }
 

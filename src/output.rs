@@ -14,6 +14,120 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+/// Where rendered files go: into memory (`vacancy serve`, tests) or straight
+/// into the staging folder of an atomic write (`vacancy build`), so a large
+/// board never has to fit in memory whole. Called from many threads at once.
+pub trait Sink: Sync {
+    fn put_shared(&self, path: String, bytes: Arc<[u8]>) -> io::Result<()>;
+
+    fn put(&self, path: String, bytes: Vec<u8>) -> io::Result<()> {
+        self.put_shared(path, Arc::from(bytes))
+    }
+}
+
+/// A sink that collects the site in memory.
+#[derive(Debug, Default)]
+pub struct MemSink(std::sync::Mutex<Output>);
+
+impl MemSink {
+    pub fn into_output(self) -> Output {
+        self.0.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Sink for MemSink {
+    fn put_shared(&self, path: String, bytes: Arc<[u8]>) -> io::Result<()> {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .add_shared(path, bytes);
+        Ok(())
+    }
+}
+
+/// A sink that writes each file as it comes into a fresh folder, checking
+/// every path as [`Output`] does before a write, and counting what it wrote.
+#[derive(Debug)]
+pub struct DirSink {
+    dir: PathBuf,
+    /// Each path written, by its case-folded form.
+    written: std::sync::Mutex<HashMap<String, String>>,
+}
+
+impl DirSink {
+    /// Every path written, sorted.
+    pub fn paths(&self) -> Vec<String> {
+        let written = self.written.lock().unwrap_or_else(|e| e.into_inner());
+        let mut paths: Vec<String> = written.values().cloned().collect();
+        paths.sort();
+        paths
+    }
+}
+
+impl Sink for DirSink {
+    fn put_shared(&self, path: String, bytes: Arc<[u8]>) -> io::Result<()> {
+        check_path(&path)?;
+        {
+            let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(other) = written.insert(path.to_lowercase(), path.clone()) {
+                let (a, b) = if other <= path {
+                    (other, path)
+                } else {
+                    (path, other)
+                };
+                return Err(collision(&a, &b));
+            }
+        }
+        let target = self.dir.join(&path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(target, bytes)
+    }
+}
+
+/// Writes a site to `dest` as `render` produces it, replacing what was there
+/// only once the whole new site is on disk: `render` puts its files into a
+/// staging folder beside `dest`, which is then exchanged with the old site.
+/// When `render` fails, the staging folder is removed and `dest` is untouched.
+pub fn write_atomically<T, E>(
+    dest: &Path,
+    render: impl FnOnce(&DirSink) -> Result<T, E>,
+) -> Result<T, Written<E>> {
+    let (parent, name) = parent_and_name(dest).map_err(Written::Io)?;
+    std::fs::create_dir_all(&parent).map_err(Written::Io)?;
+    let _lock = lock(&parent, &name).map_err(Written::Io)?;
+    recover(dest, &parent, &name).map_err(Written::Io)?;
+    let staging = parent.join(format!(".{name}.new-{}", std::process::id()));
+    // A fresh folder: never write through what an earlier run left here.
+    if let Err(e) = std::fs::create_dir(&staging) {
+        return Err(Written::Io(e));
+    }
+    let sink = DirSink {
+        dir: staging.clone(),
+        written: Default::default(),
+    };
+    let result = match render(&sink) {
+        Ok(value) => swap_in(&staging, dest, &parent, &name, EXCHANGE)
+            .map(|()| value)
+            .map_err(Written::Io),
+        Err(e) => Err(Written::Render(e)),
+    };
+    if result.is_err() {
+        let _ = remove_any(&staging);
+    }
+    result
+}
+
+/// Why [`write_atomically`] left the output as it was.
+#[derive(Debug)]
+pub enum Written<E> {
+    /// Rendering failed.
+    Render(E),
+    /// A file could not be written, or the output is locked by another build.
+    Io(io::Error),
+}
+
 /// Every file of the built site: path relative to the output root, and bytes.
 #[derive(Debug, Default, Clone)]
 pub struct Output {
@@ -55,18 +169,14 @@ impl Output {
     /// is writing to `dest` or a path would land outside it.
     pub fn write_atomically(&self, dest: &Path) -> io::Result<()> {
         self.check_paths()?;
-        let (parent, name) = parent_and_name(dest)?;
-        std::fs::create_dir_all(&parent)?;
-        let _lock = lock(&parent, &name)?;
-        recover(dest, &parent, &name)?;
-        let staging = parent.join(format!(".{name}.new-{}", std::process::id()));
-        let result = self
-            .write_into(&staging)
-            .and_then(|()| swap_in(&staging, dest, &parent, &name, EXCHANGE));
-        if result.is_err() {
-            let _ = remove_any(&staging);
-        }
-        result
+        write_atomically(dest, |sink| {
+            self.files
+                .par_iter()
+                .try_for_each(|(path, bytes)| sink.put_shared(path.clone(), bytes.clone()))
+        })
+        .map_err(|e| match e {
+            Written::Render(e) | Written::Io(e) => e,
+        })
     }
 
     /// Every path must stay inside the output folder, and no two may differ
@@ -74,32 +184,15 @@ impl Output {
     fn check_paths(&self) -> io::Result<()> {
         let mut folded: HashMap<String, &str> = HashMap::new();
         for path in self.files.keys() {
-            let inside = !path.is_empty()
-                && !path.contains('\\')
-                && Path::new(path)
-                    .components()
-                    .all(|c| matches!(c, Component::Normal(_)));
-            if !inside {
-                return Err(invalid(format!(
-                    "\"{path}\" would be written outside the output folder"
-                )));
-            }
-            if let Some(long) = path.split('/').find(|part| part.len() > MAX_NAME_BYTES) {
-                return Err(invalid(format!(
-                    "\"{long}\" in \"{path}\" is longer than {MAX_NAME_BYTES} bytes, more than \
-                     file systems allow in one name; shorten the place, slug or file name it comes from"
-                )));
-            }
+            check_path(path)?;
             if let Some(other) = folded.insert(path.to_lowercase(), path) {
-                return Err(invalid(format!(
-                    "\"{other}\" and \"{path}\" differ only in case, so one would \
-                     overwrite the other on a case-insensitive file system; rename one"
-                )));
+                return Err(collision(other, path));
             }
         }
         Ok(())
     }
 
+    #[cfg(test)]
     fn write_into(&self, dir: &Path) -> io::Result<()> {
         // A fresh folder: never write through what an earlier run left here.
         std::fs::create_dir(dir)?;
@@ -117,6 +210,34 @@ impl Output {
             .par_iter()
             .try_for_each(|(path, bytes)| std::fs::write(dir.join(path), bytes))
     }
+}
+
+/// A path must stay inside the output folder, with names file systems accept.
+fn check_path(path: &str) -> io::Result<()> {
+    let inside = !path.is_empty()
+        && !path.contains('\\')
+        && Path::new(path)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)));
+    if !inside {
+        return Err(invalid(format!(
+            "\"{path}\" would be written outside the output folder"
+        )));
+    }
+    if let Some(long) = path.split('/').find(|part| part.len() > MAX_NAME_BYTES) {
+        return Err(invalid(format!(
+            "\"{long}\" in \"{path}\" is longer than {MAX_NAME_BYTES} bytes, more than \
+             file systems allow in one name; shorten the place, slug or file name it comes from"
+        )));
+    }
+    Ok(())
+}
+
+fn collision(a: &str, b: &str) -> io::Error {
+    invalid(format!(
+        "\"{a}\" and \"{b}\" differ only in case, so one would \
+         overwrite the other on a case-insensitive file system; rename one"
+    ))
 }
 
 /// The longest file or folder name common file systems accept (ext4, APFS, NTFS).

@@ -90,7 +90,7 @@ fn every_page_of_the_example_board_passes_the_browser_checks() {
     let temp = tempfile::tempdir().expect("a temporary folder");
     let site: PathBuf = temp.path().join("site");
     let now = chrono::DateTime::parse_from_rfc3339(NOW).expect("a valid moment");
-    if let Err(e) = vacancy::build(repository(), &site, now) {
+    if let Err(e) = vacancy::build(repository(), &site, now, None) {
         panic!("the example board should build: {e}");
     }
 

@@ -149,3 +149,53 @@ fn a_statement_page_and_statement_settings_together_are_an_error() {
         error.message
     );
 }
+
+#[test]
+fn a_long_listing_links_its_ends_and_the_pages_around_the_current_one() {
+    let site = common::copy_fixture("board");
+    for n in 0..40 {
+        std::fs::write(
+            site.path()
+                .join(format!("content/postings/extra-{n:02}.sv.md")),
+            format!(
+                "+++\ntitle = \"Extra {n}\"\npublished = 2026-02-1{}\ndeadline = 2026-03-20\n\
+                 locations = [\"Malmö\"]\nemployment = \"permanent\"\nextent = \"full-time\"\n\
+                 apply_email = \"jobb@example.se\"\n+++\n\nText.\n",
+                n % 10
+            ),
+        )
+        .unwrap();
+    }
+    let built = build_dir(site.path(), NOW, None);
+    // 44 open postings, three to a page: 15 pages.
+    let p = page(&built, "sv/page/8/index.html");
+    let items: Vec<String> = p
+        .all(".pagination li")
+        .iter()
+        .map(|li| {
+            if li.value().attr("aria-hidden") == Some("true") {
+                "…".to_string()
+            } else {
+                text(li)
+            }
+        })
+        .collect();
+    assert_eq!(
+        items.join(" "),
+        "Föregående sida 1 … 6 7 8 9 10 … 15 Nästa sida",
+        "the pagination of page 8"
+    );
+    assert_eq!(
+        p.attr(".pagination a[aria-current=page]", "href")
+            .as_deref(),
+        Some("/sv/page/8/")
+    );
+    // The gap is not a link and is hidden from screen readers.
+    assert!(
+        p.all(".pagination li[aria-hidden=true]")
+            .iter()
+            .all(|li| li.select(&sel("a")).next().is_none())
+    );
+    let last = page(&built, "sv/page/15/index.html");
+    assert_eq!(last.cards().len(), 2);
+}

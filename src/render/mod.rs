@@ -15,7 +15,7 @@ use crate::config::{Config, Language};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Strings;
 use crate::model::{Site, Status, TermKind};
-use crate::output::Output;
+use crate::output::{MemSink, Output, Sink};
 use crate::theme::Theme;
 
 use views::LangCtx;
@@ -103,6 +103,32 @@ fn fmt_filter(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Valu
     Ok(Value::String(out))
 }
 
+/// The page numbers a listing's pagination links to: the first and last page,
+/// and the current one with its two neighbours on each side; `None` stands
+/// for the pages left out between them. A board of thousands of pages thus
+/// links at most nine, and each listing page costs the same however long the
+/// listing is.
+pub fn page_window(current: usize, total: usize) -> Vec<Option<usize>> {
+    const AROUND: usize = 2;
+    let mut wanted = vec![1, total];
+    wanted.extend(current.saturating_sub(AROUND).max(1)..=(current + AROUND).min(total));
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut shown = Vec::with_capacity(wanted.len() + 2);
+    let mut last = 0;
+    for n in wanted {
+        match n - last {
+            1 => {}
+            // A gap of one page is shown as that page: "…" would hide nothing.
+            2 => shown.push(Some(n - 1)),
+            _ => shown.push(None),
+        }
+        shown.push(Some(n));
+        last = n;
+    }
+    shown
+}
+
 /// The template name and the whole cause chain of a Tera error.
 fn template_error(e: &tera::Error) -> (Option<String>, String) {
     use std::error::Error;
@@ -158,25 +184,84 @@ pub enum Job {
     },
 }
 
-/// Renders every page of the site.
+impl Job {
+    /// The index of the page's language; none for the root and 404 pages.
+    pub fn lang(&self) -> Option<usize> {
+        match *self {
+            Job::Root | Job::NotFound => None,
+            Job::Home { lang, .. }
+            | Job::Soonest { lang, .. }
+            | Job::Statement { lang }
+            | Job::Term { lang, .. }
+            | Job::Archive { lang, .. }
+            | Job::Posting { lang, .. }
+            | Job::Page { lang, .. } => Some(lang),
+        }
+    }
+}
+
+/// Renders every page of the site into memory.
 pub fn render(
     site: &Site,
     theme: &Theme,
     strings: &[Strings],
     tera: &Tera,
 ) -> Result<Output, Vec<Diagnostic>> {
-    let pages = render_pages(site, theme, strings, tera, &|_| true)?;
-    let mut output = Output::default();
+    let sink = MemSink::default();
+    render_into(site, theme, strings, tera, &sink)?;
+    Ok(sink.into_output())
+}
+
+/// Renders every page of the site and hands each file to `sink` as soon as
+/// it is made, so only the pages being rendered are held in memory.
+pub fn render_into(
+    site: &Site,
+    theme: &Theme,
+    strings: &[Strings],
+    tera: &Tera,
+    sink: &dyn Sink,
+) -> Result<(), Vec<Diagnostic>> {
+    let jobs = jobs(site);
+    let renderer = Renderer::new(site, theme, strings, tera, &jobs).map_err(|d| vec![d])?;
+    let results: Vec<Result<Option<crate::feeds::sitemap::Entry>, Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| {
+            let page = renderer.run(job)?;
+            let file = page.file;
+            sink.put(file.clone(), page.bytes)
+                .map_err(|e| write_error(&file, &e))?;
+            Ok(page.sitemap)
+        })
+        .collect();
     let mut sitemap = Vec::new();
-    for page in pages {
-        sitemap.extend(page.sitemap);
-        output.add(page.file, page.bytes);
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(entry) => sitemap.extend(entry),
+            Err(d) if errors.len() < 5 => errors.push(d),
+            Err(_) => {}
+        }
     }
-    add_files(site, theme, &mut output);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut files = Output::default();
+    add_files(site, theme, &mut files);
     let langs = lang_contexts(site, strings);
-    crate::feeds::generate(site, &langs, &|_| true, &mut output).map_err(feed_error)?;
-    add_site_files(site, sitemap, &mut output).map_err(feed_error)?;
-    Ok(output)
+    crate::feeds::generate(site, &langs, &|_| true, &mut files).map_err(feed_error)?;
+    add_site_files(site, sitemap, &mut files).map_err(feed_error)?;
+    files
+        .files
+        .into_par_iter()
+        .try_for_each(|(path, bytes)| {
+            sink.put_shared(path.clone(), bytes)
+                .map_err(|e| write_error(&path, &e))
+        })
+        .map_err(|d| vec![d])
+}
+
+fn write_error(file: &str, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(format!("cannot write {file}: {e}"))
 }
 
 fn feed_error(e: std::io::Error) -> Vec<Diagnostic> {
@@ -191,8 +276,8 @@ pub fn render_pages(
     tera: &Tera,
     pick: &(dyn Fn(&Job) -> bool + Sync),
 ) -> Result<Vec<Rendered>, Vec<Diagnostic>> {
-    let renderer = Renderer::new(site, theme, strings, tera);
     let jobs: Vec<Job> = jobs(site).into_iter().filter(|j| pick(j)).collect();
+    let renderer = Renderer::new(site, theme, strings, tera, &jobs).map_err(|d| vec![d])?;
     let pages: Vec<Result<Rendered, Diagnostic>> =
         jobs.par_iter().map(|job| renderer.run(job)).collect();
     let mut out = Vec::with_capacity(pages.len());
@@ -314,6 +399,24 @@ pub fn job_file(site: &Site, job: &Job) -> String {
     urls::file_of(&path)
 }
 
+/// The template of the strings board.js needs, rendered once per language.
+const FINDER_STRINGS: &str = "_finder_strings.json";
+/// The template that renders many cards at once, and the marker ending each.
+const CARD_BATCH: &str = "_card_batch.html";
+const CARD_END: &str = "<!--vacancy:card-->";
+
+fn has_template(tera: &Tera, name: &str) -> bool {
+    tera.get_template_names().any(|n| n == name)
+}
+
+fn render_error(what: &str, template: &str, e: &tera::Error) -> Diagnostic {
+    let (_, message) = template_error(e);
+    Diagnostic::error(format!(
+        "rendering {what} with {template} failed: {message}"
+    ))
+    .help("check the template against the variables listed in themes/default/README.md")
+}
+
 struct Renderer<'a> {
     site: &'a Site,
     tera: &'a Tera,
@@ -322,6 +425,8 @@ struct Renderer<'a> {
     base: Vec<Context>,
     /// Per language: the filter panel (locations, employment, categories).
     filters: Vec<Value>,
+    /// Per language: the HTML card of each posting a page to render shows.
+    cards: Vec<HashMap<usize, String>>,
 }
 
 #[derive(Serialize)]
@@ -336,21 +441,126 @@ struct Translation {
 }
 
 impl<'a> Renderer<'a> {
-    fn new(site: &'a Site, theme: &'a Theme, strings: &'a [Strings], tera: &'a Tera) -> Self {
+    /// Prepares what `jobs` need: the shared variables of each language and
+    /// the card of every posting those pages show.
+    fn new(
+        site: &'a Site,
+        theme: &'a Theme,
+        strings: &'a [Strings],
+        tera: &'a Tera,
+        jobs: &[Job],
+    ) -> Result<Self, Diagnostic> {
         let langs = lang_contexts(site, strings);
         let assets = assets(&site.config, theme);
-        let base = langs
-            .iter()
-            .map(|l| base_context(site, l, &assets))
-            .collect();
+        let mut base = Vec::with_capacity(langs.len());
+        for l in &langs {
+            let mut c = base_context(site, l, &assets);
+            // The same on every page of a language: rendered once here.
+            if has_template(tera, FINDER_STRINGS) {
+                let strings = tera
+                    .render(FINDER_STRINGS, &c)
+                    .map_err(|e| render_error(FINDER_STRINGS, FINDER_STRINGS, &e))?;
+                c.insert("finder_strings", strings.trim());
+            }
+            base.push(c);
+        }
         let filters = langs.iter().map(|l| filters(site, l)).collect();
-        Renderer {
+        let mut renderer = Renderer {
             site,
             tera,
             langs,
             base,
             filters,
+            cards: Vec::new(),
+        };
+        renderer.cards = renderer.render_cards(jobs)?;
+        Ok(renderer)
+    }
+
+    /// The postings whose cards `job` shows.
+    fn cards_of(&self, job: &Job) -> Vec<usize> {
+        let site = self.site;
+        let size = site.config.page_size;
+        let chunk = |list: &[usize], page: usize| -> Vec<usize> {
+            list.chunks(size)
+                .nth(page - 1)
+                .map(<[usize]>::to_vec)
+                .unwrap_or_default()
+        };
+        match *job {
+            Job::Home { page, .. } => chunk(&site.open, page),
+            Job::Soonest { page, .. } => chunk(&site.soonest, page),
+            Job::Archive { page, .. } => chunk(&site.closed, page),
+            Job::Term { term, page, .. } => chunk(&site.terms[term].postings, page),
+            Job::Posting { posting, .. } => site.similar(posting, views::SIMILAR),
+            Job::Root | Job::NotFound | Job::Statement { .. } | Job::Page { .. } => Vec::new(),
         }
+    }
+
+    /// Renders each card `jobs` show once per language, many to a template
+    /// call (`_card_batch.html`), so a posting listed on several pages costs
+    /// one card, and no page builds its cards again.
+    fn render_cards(&self, jobs: &[Job]) -> Result<Vec<HashMap<usize, String>>, Diagnostic> {
+        const BATCH: usize = 64;
+        let mut needed = vec![std::collections::BTreeSet::new(); self.langs.len()];
+        for job in jobs {
+            if let Some(lang) = job.lang() {
+                needed[lang].extend(self.cards_of(job));
+            }
+        }
+        let batches: Vec<(usize, Vec<usize>)> = needed
+            .iter()
+            .enumerate()
+            .flat_map(|(lang, set)| {
+                let all: Vec<usize> = set.iter().copied().collect();
+                all.chunks(BATCH)
+                    .map(|c| (lang, c.to_vec()))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        type Batch = Result<(usize, Vec<(usize, String)>), Diagnostic>;
+        let rendered: Vec<Batch> = batches
+            .par_iter()
+            .map(|(lang, postings)| {
+                let ctx = &self.langs[*lang];
+                let cards: Vec<views::Card<'_>> = postings.iter().map(|&i| ctx.card(i)).collect();
+                let mut c = self.base[*lang].clone();
+                c.insert("cards", &cards);
+                let html = self
+                    .tera
+                    .render(CARD_BATCH, &c)
+                    .map_err(|e| render_error("the cards", CARD_BATCH, &e))?;
+                let mut pieces: Vec<&str> = html.split(CARD_END).collect();
+                let rest = pieces.pop().unwrap_or_default();
+                if pieces.len() != postings.len() || !rest.trim().is_empty() {
+                    return Err(Diagnostic::error(format!(
+                        "{CARD_BATCH} gave {} cards for {} postings",
+                        pieces.len(),
+                        postings.len()
+                    ))
+                    .help(format!(
+                        "end each card with {CARD_END}, and write nothing after the last"
+                    )));
+                }
+                let cards = postings
+                    .iter()
+                    .zip(pieces)
+                    .map(|(&i, h)| (i, h.trim().to_string()))
+                    .collect();
+                Ok((*lang, cards))
+            })
+            .collect();
+        let mut cards = vec![HashMap::new(); self.langs.len()];
+        for batch in rendered {
+            let (lang, list) = batch?;
+            cards[lang].extend(list);
+        }
+        Ok(cards)
+    }
+
+    /// The card of posting `i` in language `lang`, as rendered beforehand.
+    fn card_html(&self, lang: usize, i: usize) -> &str {
+        self.cards[lang].get(&i).map_or("", String::as_str)
     }
 
     fn config(&self) -> &Config {
@@ -373,22 +583,15 @@ impl<'a> Renderer<'a> {
         let mut meta = meta;
         meta.x_default = x_default(self.config(), &meta);
         context.insert("page", &meta);
-        match self.tera.render(template, &context) {
-            Ok(html) => Ok(Rendered {
-                file,
-                bytes: html.into_bytes(),
-                sitemap: sitemap_entry(&meta),
-            }),
-            Err(e) => {
-                let (_, message) = template_error(&e);
-                Err(Diagnostic::error(format!(
-                    "rendering {file} with {template} failed: {message}"
-                ))
-                .help(
-                    "check the template against the variables listed in themes/default/README.md",
-                ))
-            }
-        }
+        let html = self
+            .tera
+            .render(template, &context)
+            .map_err(|e| render_error(&file, template, &e))?;
+        Ok(Rendered {
+            file,
+            bytes: html.into_bytes(),
+            sitemap: sitemap_entry(&meta),
+        })
     }
 
     fn code(&self, lang: usize) -> &str {
@@ -483,10 +686,10 @@ impl<'a> Renderer<'a> {
         let total_pages = all.len().div_ceil(size).max(1);
         let chunk = all.chunks(size).nth(page - 1).unwrap_or(&[]);
         let ctx = &self.langs[lang];
-        let cards: Vec<views::Card<'_>> = chunk.iter().map(|&i| ctx.card(i)).collect();
+        let cards: Vec<&str> = chunk.iter().map(|&i| self.card_html(lang, i)).collect();
         let path = |n: usize| self.config().path(&page_path(n));
         json!({
-            "postings": cards,
+            "cards": cards,
             "total": all.len(),
             "count_text": ctx.strings.plural(count_key, all.len() as i64),
             "pagination": {
@@ -494,7 +697,13 @@ impl<'a> Renderer<'a> {
                 "total_pages": total_pages,
                 "prev": (page > 1).then(|| path(page - 1)),
                 "next": (page < total_pages).then(|| path(page + 1)),
-                "pages": (1..=total_pages).map(|n| json!({"number": n, "path": path(n), "current": n == page})).collect::<Vec<_>>(),
+                "pages": page_window(page, total_pages)
+                    .into_iter()
+                    .map(|n| match n {
+                        Some(n) => json!({"number": n, "path": path(n), "current": n == page}),
+                        None => json!({"gap": true}),
+                    })
+                    .collect::<Vec<_>>(),
             },
         })
     }
@@ -651,7 +860,12 @@ impl<'a> Renderer<'a> {
         meta.noindex = site.status[i] == Status::Closed;
         meta.lastmod = p.facts.published;
         let json_ld = crate::feeds::jsonld::job_posting(site, i, code);
-        let view = self.langs[lang].posting(i, json_ld);
+        let similar = site
+            .similar(i, views::SIMILAR)
+            .into_iter()
+            .map(|j| self.card_html(lang, j).to_string())
+            .collect();
+        let view = self.langs[lang].posting(i, json_ld, similar);
         let mut c = self.context(lang, &meta);
         c.insert("posting", &view);
         if site.status[i] == Status::Open {
@@ -949,4 +1163,30 @@ fn base_context(site: &Site, ctx: &LangCtx<'_>, assets: &Value) -> Context {
     c.insert("t", &ctx.strings.table);
     c.insert("assets", assets);
     c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_window;
+
+    fn window(current: usize, total: usize) -> String {
+        page_window(current, total)
+            .iter()
+            .map(|n| n.map_or("…".to_string(), |n| n.to_string()))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn pagination_links_the_ends_and_the_current_page_s_neighbours() {
+        assert_eq!(window(1, 1), "1");
+        assert_eq!(window(1, 7), "1 2 3 … 7");
+        assert_eq!(window(4, 7), "1 2 3 4 5 6 7");
+        assert_eq!(window(5, 9), "1 2 3 4 5 6 7 8 9");
+        assert_eq!(window(50, 170), "1 … 48 49 50 51 52 … 170");
+        assert_eq!(window(170, 170), "1 … 168 169 170");
+        assert_eq!(window(3, 170), "1 2 3 4 5 … 170");
+        assert_eq!(window(5, 170), "1 2 3 4 5 6 7 … 170");
+        assert_eq!(window(6, 170), "1 … 4 5 6 7 8 … 170");
+    }
 }

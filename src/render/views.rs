@@ -107,8 +107,9 @@ pub struct PostingView<'a> {
     pub attachments: Vec<AttachmentView>,
     pub status: &'static str,
     pub json_ld: Option<String>,
-    /// Open postings in the same category or place, chosen at build time.
-    pub similar: Vec<Card<'a>>,
+    /// The cards (HTML) of open postings in the same category or place,
+    /// chosen at build time.
+    pub similar: Vec<String>,
 }
 
 /// How many similar jobs a posting page shows.
@@ -291,7 +292,12 @@ impl<'a> LangCtx<'a> {
     }
 
     /// The full view of posting `i` for its page in this language.
-    pub fn posting(&self, i: usize, json_ld: Option<String>) -> PostingView<'a> {
+    pub fn posting(
+        &self,
+        i: usize,
+        json_ld: Option<String>,
+        similar: Vec<String>,
+    ) -> PostingView<'a> {
         let site = self.site;
         let p: &'a Posting = site.posting(i);
         let t = p.shown_in(self.lang(), &site.config.default_language);
@@ -331,11 +337,7 @@ impl<'a> LangCtx<'a> {
                 .collect(),
             status: if card.closed { "closed" } else { "open" },
             json_ld,
-            similar: site
-                .similar(i, SIMILAR)
-                .into_iter()
-                .map(|j| self.card(j))
-                .collect(),
+            similar,
             card,
         }
     }
