@@ -110,6 +110,8 @@ struct State {
     /// Output file of each page to its sitemap entry (when indexable).
     sitemap: BTreeMap<String, Option<Entry>>,
     feed_files: BTreeSet<String>,
+    /// What the site lists, to compare the next update with.
+    snapshot: Snapshot,
 }
 
 /// A live site: built once, then patched on every change.
@@ -175,12 +177,14 @@ impl Session {
         rendered.extend(feed_files.iter().cloned());
         let entries = sitemap.values().flatten().cloned().collect();
         render::add_site_files(&site, entries, &mut output).map_err(io_failed)?;
+        let snapshot = Snapshot::of(&site, None);
         self.state = Some(State {
             kit,
             site,
             output: Arc::new(output),
             sitemap,
             feed_files,
+            snapshot,
         });
         Ok(Update {
             full: true,
@@ -207,7 +211,7 @@ impl Session {
             }
         };
         self.failing.clear();
-        let before = Snapshot::of(&state.site);
+        let before = std::mem::take(&mut state.snapshot);
         let placeholder = Site::new(state.site.config.clone(), Default::default(), now);
         let old_site = std::mem::replace(&mut state.site, placeholder);
         let Site {
@@ -237,7 +241,9 @@ impl Session {
             return self.rebuild_all(now);
         }
         let diff = Diff::new(&before, site, &replaced);
-        let mut update = patch(state, &before, &diff, &replaced)?;
+        let result = patch(state, &before, &diff, &replaced);
+        state.snapshot = diff.after;
+        let mut update = result?;
         update.elapsed = started.elapsed();
         Ok(update)
     }
@@ -256,6 +262,7 @@ fn io_failed(e: std::io::Error) -> Failed {
 }
 
 /// What the previous site listed, by slug, to compare with the new one.
+#[derive(Default)]
 struct Snapshot {
     today: NaiveDate,
     open: Vec<String>,
@@ -264,13 +271,16 @@ struct Snapshot {
     terms: BTreeMap<(TermKind, String), Vec<String>>,
     status: HashMap<String, Status>,
     /// The similar jobs each posting page shows.
-    similar: HashMap<String, Vec<String>>,
+    similar: Arc<HashMap<String, Vec<String>>>,
 }
 
 impl Snapshot {
-    fn of(site: &Site) -> Self {
+    /// The lists of `site`. The similar jobs depend only on the lists and on
+    /// each posting's places and categories (which are in the lists): when
+    /// those equal `previous`'s, its similar jobs are taken over as they are.
+    fn of(site: &Site, previous: Option<&Snapshot>) -> Self {
         let slugs = |list: &[usize]| list.iter().map(|&i| site.posting(i).slug.clone()).collect();
-        Snapshot {
+        let mut snapshot = Snapshot {
             today: site.now.with_timezone(&site.config.time_zone).date_naive(),
             open: slugs(&site.open),
             soonest: slugs(&site.soonest),
@@ -287,36 +297,39 @@ impl Snapshot {
                 .zip(&site.status)
                 .map(|(p, s)| (p.slug.clone(), *s))
                 .collect(),
-            similar: site
-                .published()
-                .collect::<Vec<_>>()
-                .par_iter()
-                .map(|&i| {
-                    (
-                        site.posting(i).slug.clone(),
-                        slugs(&site.similar(i, SIMILAR)),
-                    )
-                })
-                .collect(),
-        }
+            similar: Arc::default(),
+        };
+        snapshot.similar = match previous {
+            Some(p)
+                if p.open == snapshot.open
+                    && p.terms == snapshot.terms
+                    && p.status == snapshot.status =>
+            {
+                p.similar.clone()
+            }
+            _ => Arc::new(
+                site.published()
+                    .collect::<Vec<_>>()
+                    .par_iter()
+                    .map(|&i| {
+                        (
+                            site.posting(i).slug.clone(),
+                            slugs(&site.similar(i, SIMILAR)),
+                        )
+                    })
+                    .collect(),
+            ),
+        };
+        snapshot
     }
 
-    /// The filter panel: every term with open postings and its count.
-    fn filter_counts(
-        terms: &BTreeMap<(TermKind, String), Vec<String>>,
-        open: &[String],
-    ) -> Vec<(TermKind, String, usize)> {
-        let open: BTreeSet<&String> = open.iter().collect();
-        terms
+    /// The filter panel: every term with open postings and its count
+    /// (a term lists only open postings).
+    fn filter_counts(&self) -> Vec<(&(TermKind, String), usize)> {
+        self.terms
             .iter()
-            .map(|((k, s), list)| {
-                (
-                    *k,
-                    s.clone(),
-                    list.iter().filter(|p| open.contains(p)).count(),
-                )
-            })
-            .filter(|(_, _, n)| *n > 0)
+            .filter(|(_, list)| !list.is_empty())
+            .map(|(k, list)| (k, list.len()))
             .collect()
     }
 }
@@ -329,13 +342,22 @@ struct Diff {
     cards: BTreeSet<String>,
     after: Snapshot,
     filters_changed: bool,
+    /// Whether each list is the same as before (compared once, not per page).
+    open_same: bool,
+    soonest_same: bool,
+    closed_same: bool,
+    terms_same: HashMap<(TermKind, String), bool>,
+    /// Whether the set of pages and feeds can differ: a posting appeared,
+    /// went, changed status or languages, or a list changed its length.
+    structure_changed: bool,
 }
 
 impl Diff {
     fn new(before: &Snapshot, site: &Site, replaced: &HashMap<String, Option<Posting>>) -> Self {
-        let after = Snapshot::of(site);
+        let after = Snapshot::of(site, Some(before));
         let mut pages = BTreeSet::new();
         let mut cards = BTreeSet::new();
+        let mut languages_changed = false;
         let all_langs = |slug: &String, pages: &mut BTreeSet<(String, String)>| {
             for l in &site.config.languages {
                 pages.insert((slug.clone(), l.code.clone()));
@@ -350,7 +372,9 @@ impl Diff {
                         all_langs(slug, &mut pages);
                     }
                     for l in &site.config.languages {
-                        if o.translation(&l.code) != n.translation(&l.code) {
+                        let (was, is) = (o.translation(&l.code), n.translation(&l.code));
+                        languages_changed |= was.is_some() != is.is_some();
+                        if was != is {
                             pages.insert((slug.clone(), l.code.clone()));
                         }
                     }
@@ -371,43 +395,56 @@ impl Diff {
                 cards.insert(slug.clone());
             }
         }
-        for (slug, similar) in &after.similar {
-            if before.similar.get(slug) != Some(similar)
+        let similar_same = Arc::ptr_eq(&before.similar, &after.similar);
+        for (slug, similar) in after.similar.iter() {
+            if (!similar_same && before.similar.get(slug) != Some(similar))
                 || similar.iter().any(|s| cards.contains(s))
             {
                 all_langs(slug, &mut pages);
             }
         }
-        let filters_changed = Snapshot::filter_counts(&before.terms, &before.open)
-            != Snapshot::filter_counts(&after.terms, &after.open);
+        let filters_changed = before.filter_counts() != after.filter_counts();
+        let terms_same: HashMap<(TermKind, String), bool> = after
+            .terms
+            .iter()
+            .map(|(k, list)| (k.clone(), before.terms.get(k) == Some(list)))
+            .collect();
+        let structure_changed = languages_changed
+            || before.status != after.status
+            || before.terms.len() != after.terms.len()
+            || after
+                .terms
+                .iter()
+                .any(|(k, list)| before.terms.get(k).map(Vec::len) != Some(list.len()));
         Diff {
             pages,
             cards,
+            open_same: before.open == after.open,
+            soonest_same: before.soonest == after.soonest,
+            closed_same: before.closed == after.closed,
+            terms_same,
             after,
             filters_changed,
+            structure_changed,
         }
     }
 
     /// Whether page `page` of a listing differs: the list itself changed, or
     /// a posting shown on that page changed its card.
-    fn listing_page(
-        &self,
-        before: Option<&Vec<String>>,
-        after: &[String],
-        page: usize,
-        size: usize,
-    ) -> bool {
-        if before.map(Vec::as_slice) != Some(after) {
-            return true;
-        }
-        after
-            .chunks(size)
-            .nth(page - 1)
-            .is_some_and(|chunk| chunk.iter().any(|s| self.cards.contains(s)))
+    fn listing_page(&self, same: bool, after: &[String], page: usize, size: usize) -> bool {
+        !same
+            || after
+                .chunks(size)
+                .nth(page - 1)
+                .is_some_and(|chunk| chunk.iter().any(|s| self.cards.contains(s)))
     }
 
-    fn list(&self, before: Option<&Vec<String>>, after: &[String]) -> bool {
-        before.map(Vec::as_slice) != Some(after) || after.iter().any(|s| self.cards.contains(s))
+    fn list(&self, same: bool, after: &[String]) -> bool {
+        !same || after.iter().any(|s| self.cards.contains(s))
+    }
+
+    fn term_same(&self, key: &(TermKind, String)) -> bool {
+        self.terms_same.get(key).copied().unwrap_or(false)
     }
 }
 
@@ -426,19 +463,18 @@ fn patch(
         Job::NotFound | Job::Page { .. } | Job::Statement { .. } => false,
         Job::Soonest { page, .. } => {
             diff.filters_changed
-                || diff.listing_page(Some(&before.soonest), &diff.after.soonest, page, size)
+                || diff.listing_page(diff.soonest_same, &diff.after.soonest, page, size)
         }
         Job::Home { page, .. } => {
-            diff.filters_changed
-                || diff.listing_page(Some(&before.open), &diff.after.open, page, size)
+            diff.filters_changed || diff.listing_page(diff.open_same, &diff.after.open, page, size)
         }
         Job::Archive { page, .. } => {
-            diff.listing_page(Some(&before.closed), &diff.after.closed, page, size)
+            diff.listing_page(diff.closed_same, &diff.after.closed, page, size)
         }
         Job::Term { term, page, .. } => {
             let key = term_key(term);
             diff.filters_changed
-                || diff.listing_page(before.terms.get(&key), &diff.after.terms[&key], page, size)
+                || diff.listing_page(diff.term_same(&key), &diff.after.terms[&key], page, size)
         }
         Job::Posting { lang, posting } => {
             let key = (
@@ -450,11 +486,11 @@ fn patch(
     };
     let pick_feed = |job: &FeedJob| match *job {
         FeedJob::Feed { term: None, .. } | FeedJob::Calendar { .. } | FeedJob::Json { .. } => {
-            diff.list(Some(&before.open), &diff.after.open)
+            diff.list(diff.open_same, &diff.after.open)
         }
         FeedJob::Feed { term: Some(t), .. } => {
             let key = term_key(t);
-            diff.list(before.terms.get(&key), &diff.after.terms[&key])
+            diff.list(diff.term_same(&key), &diff.after.terms[&key])
         }
         FeedJob::PostingCalendar { posting, .. } => {
             diff.cards.contains(&site.posting(posting).slug)
@@ -470,19 +506,24 @@ fn patch(
     let mut update = Update::default();
     let mut sitemap_changed = false;
 
-    let page_files: BTreeSet<String> = render::jobs(site)
-        .iter()
-        .map(|j| render::job_file(site, j))
-        .collect();
-    let gone: Vec<String> = state
-        .sitemap
-        .keys()
-        .filter(|f| !page_files.contains(*f))
-        .cloned()
-        .collect();
+    // The set of pages changes only with the site's structure.
+    let gone: Vec<String> = if diff.structure_changed {
+        let page_files: BTreeSet<String> = render::jobs(site)
+            .iter()
+            .map(|j| render::job_file(site, j))
+            .collect();
+        state
+            .sitemap
+            .keys()
+            .filter(|f| !page_files.contains(*f))
+            .cloned()
+            .collect()
+    } else {
+        Vec::new()
+    };
     for file in gone {
         sitemap_changed |= state.sitemap.remove(&file).flatten().is_some();
-        output.files.remove(&file);
+        output.files.remove(file.as_str());
         update.removed.push(file);
     }
     for page in pages {
@@ -494,30 +535,32 @@ fn patch(
         output.add(page.file, page.bytes);
     }
 
-    let feed_files: BTreeSet<String> = crate::feeds::feed_jobs(site)
-        .iter()
-        .map(|f| f.file(site))
-        .collect();
-    for file in state.feed_files.difference(&feed_files) {
-        output.files.remove(file);
-        update.removed.push(file.clone());
+    if diff.structure_changed {
+        let feed_files: BTreeSet<String> = crate::feeds::feed_jobs(site)
+            .iter()
+            .map(|f| f.file(site))
+            .collect();
+        for file in state.feed_files.difference(&feed_files) {
+            output.files.remove(file.as_str());
+            update.removed.push(file.clone());
+        }
+        state.feed_files = feed_files;
     }
     let langs = render::lang_contexts(site, strings);
     let mut feeds = Output::default();
     crate::feeds::generate(site, &langs, &pick_feed, &mut feeds).map_err(io_failed)?;
     for (file, bytes) in feeds.files {
-        update.rendered.push(file.clone());
-        output.add_shared(file, bytes);
+        update.rendered.push(file.to_string());
+        output.files.insert(file, bytes);
     }
-    state.feed_files = feed_files;
 
     update_attachments(site, replaced, &mut output);
-    if sitemap_changed
-        || !update.removed.is_empty()
-        || update.rendered.iter().any(|f| f.ends_with(".html"))
-    {
+    if sitemap_changed || !update.removed.is_empty() {
         let entries = state.sitemap.values().flatten().cloned().collect();
         render::add_site_files(site, entries, &mut output).map_err(io_failed)?;
+    } else {
+        // A deadline edit can move the next change without touching the sitemap.
+        render::add_next_change(site, &mut output);
     }
     state.output = Arc::new(output);
     Ok(update)
@@ -533,7 +576,7 @@ fn update_attachments(
         if let Some(old) = old {
             for t in &old.translations {
                 for a in &old.attachments {
-                    output.files.remove(&format!(
+                    output.files.remove(&*format!(
                         "{}{}",
                         render::urls::posting(&t.lang, slug),
                         a.name

@@ -84,16 +84,20 @@ impl Published {
 }
 
 /// HTML pages under each language's folder (`sv/`), in the site's order.
-fn pages_per_language<'a>(
+fn pages_per_language<S: AsRef<str>>(
     config: &Config,
-    files: impl Iterator<Item = &'a String>,
+    files: impl Iterator<Item = S>,
 ) -> Vec<(String, usize)> {
     let mut counts: Vec<(String, usize)> = config
         .languages
         .iter()
         .map(|l| (l.code.clone(), 0))
         .collect();
-    for file in files.filter(|f| f.ends_with(".html")) {
+    for file in files {
+        let file = file.as_ref();
+        if !file.ends_with(".html") {
+            continue;
+        }
         let Some((first, _)) = file.split_once('/') else {
             continue;
         };

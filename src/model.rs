@@ -2,7 +2,7 @@
 //! listings derived from them at one moment ("now"). Nothing here knows about
 //! templates; rendering reads this model by reference.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -238,7 +238,12 @@ impl Posting {
     }
 
     pub fn status(&self, now: DateTime<FixedOffset>, tz: Tz) -> Status {
-        if self.facts.published > now.with_timezone(&tz).date_naive() {
+        self.status_on(now, now.with_timezone(&tz).date_naive())
+    }
+
+    /// The status at `now`, whose date in the site's time zone is `today`.
+    pub fn status_on(&self, now: DateTime<FixedOffset>, today: NaiveDate) -> Status {
+        if self.facts.published > today {
             Status::Future
         } else if now >= self.facts.deadline.passed_at() {
             Status::Closed
@@ -343,30 +348,37 @@ pub struct Site {
 impl Site {
     pub fn new(config: Config, content: Content, now: DateTime<FixedOffset>) -> Self {
         let tz = config.time_zone;
-        let status: Vec<Status> = content.postings.iter().map(|p| p.status(now, tz)).collect();
+        let today = now.with_timezone(&tz).date_naive();
+        let status: Vec<Status> = content
+            .postings
+            .iter()
+            .map(|p| p.status_on(now, today))
+            .collect();
         let postings = &content.postings;
         let mut open: Vec<usize> = (0..postings.len())
             .filter(|&i| status[i] == Status::Open)
             .collect();
-        open.sort_by(|&a, &b| {
-            let (pa, pb) = (&postings[a], &postings[b]);
-            (pb.facts.published, pa.facts.deadline.closes, &pa.slug).cmp(&(
-                pa.facts.published,
-                pb.facts.deadline.closes,
-                &pb.slug,
-            ))
+        // Keys gathered once: comparing postings in place would chase each
+        // one's facts through memory on every comparison.
+        open.sort_by_cached_key(|&i| {
+            let p = &postings[i];
+            (
+                std::cmp::Reverse(p.facts.published),
+                p.facts.deadline.closes,
+                p.slug.as_str(),
+            )
         });
         let mut closed: Vec<usize> = (0..postings.len())
             .filter(|&i| status[i] == Status::Closed)
             .collect();
-        closed.sort_by(|&a, &b| {
-            let (pa, pb) = (&postings[a], &postings[b]);
-            (pb.facts.deadline.closes, &pa.slug).cmp(&(pa.facts.deadline.closes, &pb.slug))
+        closed.sort_by_cached_key(|&i| {
+            let p = &postings[i];
+            (std::cmp::Reverse(p.facts.deadline.closes), p.slug.as_str())
         });
         let mut soonest = open.clone();
-        soonest.sort_by(|&a, &b| {
-            let (pa, pb) = (&postings[a], &postings[b]);
-            (pa.facts.deadline.closes, &pa.slug).cmp(&(pb.facts.deadline.closes, &pb.slug))
+        soonest.sort_by_cached_key(|&i| {
+            let p = &postings[i];
+            (p.facts.deadline.closes, p.slug.as_str())
         });
         let mut open_rank = vec![usize::MAX; postings.len()];
         for (rank, &i) in open.iter().enumerate() {
@@ -413,10 +425,13 @@ impl Site {
     }
 
     /// Up to `n` open postings that share a category or a place with posting
-    /// `i`, most shared first, then newest. Looks only at the newest few of
-    /// each shared term, so the cost does not grow with the board.
+    /// `i`, most shared first, then nearest in the listing's order (published
+    /// about the same time). Each shared term offers the few postings just
+    /// before and after `i` in it (for a posting that is not open, the newest
+    /// few), so the cost does not grow with the board, and every posting is
+    /// suggested on a few pages, not the newest ones on every page.
     pub fn similar(&self, i: usize, n: usize) -> Vec<usize> {
-        const LOOK: usize = 12;
+        const EACH_SIDE: usize = 6;
         let facts = &self.posting(i).facts;
         let terms = facts
             .categories
@@ -428,16 +443,30 @@ impl Site {
                     .iter()
                     .filter_map(|l| self.term(TermKind::Location, &location_slug(l))),
             );
+        let own = self.open_rank[i];
         let mut shared: Vec<(usize, usize)> = Vec::new();
         for term in terms {
-            for &j in term.postings.iter().filter(|&&j| j != i).take(LOOK) {
+            let list = &term.postings;
+            // `term.postings` is in the order of `open`.
+            let window = match list.binary_search_by_key(&own, |&j| self.open_rank[j]) {
+                Ok(at) => &list[at.saturating_sub(EACH_SIDE)..(at + EACH_SIDE + 1).min(list.len())],
+                Err(_) => &list[..(2 * EACH_SIDE).min(list.len())],
+            };
+            for &j in window.iter().filter(|&&j| j != i) {
                 match shared.iter_mut().find(|(k, _)| *k == j) {
                     Some((_, count)) => *count += 1,
                     None => shared.push((j, 1)),
                 }
             }
         }
-        shared.sort_by_key(|&(j, count)| (std::cmp::Reverse(count), self.open_rank[j]));
+        shared.sort_by_key(|&(j, count)| {
+            let rank = self.open_rank[j];
+            (
+                std::cmp::Reverse(count),
+                rank.abs_diff(own.min(self.open.len())),
+                rank,
+            )
+        });
         shared.into_iter().take(n).map(|(j, _)| j).collect()
     }
 }
@@ -447,59 +476,66 @@ pub fn location_slug(name: &str) -> String {
     slug::slugify(name)
 }
 
-fn build_terms(
-    config: &Config,
-    postings: &[Posting],
+fn build_terms<'a>(
+    config: &'a Config,
+    postings: &'a [Posting],
     open: &[usize],
     closed: &[usize],
 ) -> Vec<Term> {
-    let mut map: BTreeMap<(TermKind, String), Term> = BTreeMap::new();
-    let mut add = |kind: TermKind, value: &str, slug: String, i: usize| {
-        let term = map.entry((kind, slug.clone())).or_insert_with(|| Term {
-            kind,
-            slug,
-            value: value.to_string(),
-            postings: Vec::new(),
-        });
-        if term.postings.last() != Some(&i) {
-            term.postings.push(i);
+    let mut terms: Vec<Term> = Vec::new();
+    // Terms by kind and slug (two spellings of a place share one page), and
+    // by kind and value as written, so each posting costs a lookup, not a slug.
+    let mut by_slug: HashMap<(TermKind, String), usize> = HashMap::new();
+    let mut by_value: HashMap<(TermKind, &'a str), usize> = HashMap::new();
+    let mut term_of = |kind: TermKind, value: &'a str| -> usize {
+        if let Some(&t) = by_value.get(&(kind, value)) {
+            return t;
         }
+        let slug = match kind {
+            TermKind::Location => location_slug(value),
+            TermKind::Employment | TermKind::Category => value.to_string(),
+        };
+        let t = *by_slug.entry((kind, slug.clone())).or_insert_with(|| {
+            terms.push(Term {
+                kind,
+                slug,
+                value: value.to_string(),
+                postings: Vec::new(),
+            });
+            terms.len() - 1
+        });
+        by_value.insert((kind, value), t);
+        t
     };
+    let mut listed: Vec<(usize, usize)> = Vec::new();
     for &i in open {
         let facts = &postings[i].facts;
         for location in &facts.locations {
-            add(TermKind::Location, location, location_slug(location), i);
+            listed.push((term_of(TermKind::Location, location), i));
         }
-        let employment = facts.employment.key();
-        add(TermKind::Employment, employment, employment.to_string(), i);
+        listed.push((term_of(TermKind::Employment, facts.employment.key()), i));
         for category in &facts.categories {
-            add(TermKind::Category, category, category.clone(), i);
+            listed.push((term_of(TermKind::Category, category), i));
         }
     }
     // A closed posting's page still links its places: each gets a page, even with nothing open.
     for &i in closed {
         for location in &postings[i].facts.locations {
-            let slug = location_slug(location);
-            map.entry((TermKind::Location, slug.clone()))
-                .or_insert_with(|| Term {
-                    kind: TermKind::Location,
-                    slug,
-                    value: location.clone(),
-                    postings: Vec::new(),
-                });
+            term_of(TermKind::Location, location);
         }
     }
     // Every configured category gets a page, even with nothing open, so links stay valid.
     for category in &config.categories {
-        map.entry((TermKind::Category, category.key.clone()))
-            .or_insert_with(|| Term {
-                kind: TermKind::Category,
-                slug: category.key.clone(),
-                value: category.key.clone(),
-                postings: Vec::new(),
-            });
+        term_of(TermKind::Category, &category.key);
     }
-    map.into_values().collect()
+    for (t, i) in listed {
+        let list = &mut terms[t].postings;
+        if list.last() != Some(&i) {
+            list.push(i);
+        }
+    }
+    terms.sort_by(|a, b| (a.kind, &a.slug).cmp(&(b.kind, &b.slug)));
+    terms
 }
 
 /// The earliest future publication or deadline: when the built site goes

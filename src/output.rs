@@ -131,16 +131,18 @@ pub enum Written<E> {
 /// Every file of the built site: path relative to the output root, and bytes.
 #[derive(Debug, Default, Clone)]
 pub struct Output {
-    pub files: BTreeMap<String, Arc<[u8]>>,
+    /// Paths are shared strings: `vacancy serve` copies the whole map on
+    /// every update, which then costs no string copies.
+    pub files: BTreeMap<Arc<str>, Arc<[u8]>>,
 }
 
 impl Output {
     pub fn add(&mut self, path: String, bytes: Vec<u8>) {
-        self.files.insert(path, Arc::from(bytes));
+        self.files.insert(Arc::from(path), Arc::from(bytes));
     }
 
     pub fn add_shared(&mut self, path: String, bytes: Arc<[u8]>) {
-        self.files.insert(path, bytes);
+        self.files.insert(Arc::from(path), bytes);
     }
 
     pub fn get(&self, path: &str) -> Option<&[u8]> {
@@ -172,7 +174,7 @@ impl Output {
         write_atomically(dest, |sink| {
             self.files
                 .par_iter()
-                .try_for_each(|(path, bytes)| sink.put_shared(path.clone(), bytes.clone()))
+                .try_for_each(|(path, bytes)| sink.put_shared(path.to_string(), bytes.clone()))
         })
         .map_err(|e| match e {
             Written::Render(e) | Written::Io(e) => e,
@@ -199,7 +201,7 @@ impl Output {
         let mut folders: Vec<PathBuf> = self
             .files
             .keys()
-            .filter_map(|p| Path::new(p).parent().map(Path::to_path_buf))
+            .filter_map(|p| Path::new(&**p).parent().map(Path::to_path_buf))
             .collect();
         folders.sort();
         folders.dedup();
@@ -208,7 +210,7 @@ impl Output {
         }
         self.files
             .par_iter()
-            .try_for_each(|(path, bytes)| std::fs::write(dir.join(path), bytes))
+            .try_for_each(|(path, bytes)| std::fs::write(dir.join(&**path), bytes))
     }
 }
 

@@ -52,10 +52,11 @@ fn a_relative_link_in_the_text_leads_to_the_attachment() {
 #[test]
 fn only_the_posting_in_the_folder_gets_the_attachment() {
     let built = build("board", NOW);
-    let copies: Vec<&String> = built
+    let copies: Vec<&str> = built
         .output
         .files
         .keys()
+        .map(|p| &**p)
         .filter(|p| p.ends_with(".pdf"))
         .collect();
     assert_eq!(

@@ -42,8 +42,8 @@ fn edit(root: &Path, rel: &str, from: &str, to: &str) -> Change {
 fn assert_same_as_full_build(session: &Session, root: &Path) {
     let full = vacancy::build_in_memory(root, now(), None).unwrap_or_else(|f| panic!("{f}"));
     let patched = session.output().unwrap();
-    let full_files: Vec<&String> = full.output.files.keys().collect();
-    let patched_files: Vec<&String> = patched.files.keys().collect();
+    let full_files: Vec<&std::sync::Arc<str>> = full.output.files.keys().collect();
+    let patched_files: Vec<&std::sync::Arc<str>> = patched.files.keys().collect();
     assert_eq!(patched_files, full_files, "the same files");
     for (path, bytes) in &full.output.files {
         assert!(

@@ -51,3 +51,30 @@ fn closed_and_future_postings_are_never_suggested() {
         );
     }
 }
+
+#[test]
+fn in_a_long_list_a_posting_suggests_its_neighbours_not_the_newest() {
+    let site = common::copy_fixture("board");
+    for n in 0..30 {
+        std::fs::write(
+            site.path()
+                .join(format!("content/postings/lund-{n:02}.sv.md")),
+            format!(
+                "+++\ntitle = \"Lund {n}\"\npublished = 2026-01-{:02}\ndeadline = 2026-03-20\n\
+                 locations = [\"Lund\"]\nemployment = \"permanent\"\nextent = \"full-time\"\n\
+                 apply_email = \"jobb@example.se\"\n+++\n\nText.\n",
+                n + 1
+            ),
+        )
+        .unwrap();
+    }
+    let built = common::build_dir(site.path(), NOW, None);
+    let p = page(&built, "sv/jobs/lund-10/index.html");
+    let slugs: Vec<String> = p
+        .doc
+        .select(&sel("section.similar .card-title a"))
+        .filter_map(|a| a.value().attr("href").map(slug_of))
+        .collect();
+    // Published a day apart: the nearest in time first, the newer one of a pair first.
+    assert_eq!(slugs, vec!["lund-11", "lund-09", "lund-12"]);
+}

@@ -221,9 +221,12 @@ fn split(text: &str) -> (&str, &str) {
 
 fn write_plain(
     dir: &Path,
-    files: &std::collections::BTreeMap<String, std::sync::Arc<[u8]>>,
+    files: &std::collections::BTreeMap<std::sync::Arc<str>, std::sync::Arc<[u8]>>,
 ) -> std::io::Result<()> {
-    let mut folders: Vec<&Path> = files.keys().filter_map(|p| Path::new(p).parent()).collect();
+    let mut folders: Vec<&Path> = files
+        .keys()
+        .filter_map(|p| Path::new(&**p).parent())
+        .collect();
     folders.sort();
     folders.dedup();
     std::fs::create_dir_all(dir)?;
@@ -232,5 +235,5 @@ fn write_plain(
     }
     files
         .par_iter()
-        .try_for_each(|(path, bytes)| std::fs::write(dir.join(path), bytes))
+        .try_for_each(|(path, bytes)| std::fs::write(dir.join(&**path), bytes))
 }

@@ -145,13 +145,24 @@ fn unit_text(per: SalaryPer) -> &'static str {
 /// JSON that cannot end a `<script>` block or open a comment in it: `<`, `>`
 /// and `&` are written as Unicode escapes, which JSON parsers read back as is.
 pub fn script_safe(value: &Value) -> String {
-    serde_json::to_string(value)
-        .expect("JSON values serialize")
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029")
+    let json = serde_json::to_string(value).expect("JSON values serialize");
+    let mut out = String::with_capacity(json.len() + json.len() / 16);
+    let mut rest = json.as_str();
+    // One pass: copy up to each character that needs an escape.
+    while let Some(at) = rest.find(['<', '>', '&', '\u{2028}', '\u{2029}']) {
+        out.push_str(&rest[..at]);
+        let c = rest[at..].chars().next().expect("found a character");
+        out.push_str(match c {
+            '<' => "\\u003c",
+            '>' => "\\u003e",
+            '&' => "\\u0026",
+            '\u{2028}' => "\\u2028",
+            _ => "\\u2029",
+        });
+        rest = &rest[at + c.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -160,9 +171,9 @@ mod tests {
 
     #[test]
     fn script_safe_json_cannot_close_the_script_and_reads_back_the_same() {
-        let v = json!({ "title": "</script><script>alert(1)</script> & <!--" });
+        let v = json!({ "title": "</script><script>alert(1)</script> & <!-- \u{2028}\u{2029} å" });
         let s = script_safe(&v);
-        assert!(!s.contains('<') && !s.contains('>'), "{s}");
+        assert!(!s.contains(['<', '>', '&', '\u{2028}', '\u{2029}']), "{s}");
         let back: Value = serde_json::from_str(&s).unwrap();
         assert_eq!(back, v);
     }

@@ -75,16 +75,20 @@ pub fn environment(theme: &Theme, strings: &[Strings]) -> Result<Tera, Vec<Diagn
 /// unlike Tera's default it leaves `/` alone, so URLs stay readable.
 pub fn escape_html(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + input.len() / 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
+    let mut rest = input;
+    // Copies the runs between special characters whole: most text has none.
+    while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
+        out.push_str(&rest[..at]);
+        out.push_str(match rest.as_bytes()[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            _ => "&#39;",
+        });
+        rest = &rest[at + 1..];
     }
+    out.push_str(rest);
     out
 }
 
@@ -254,7 +258,7 @@ pub fn render_into(
         .files
         .into_par_iter()
         .try_for_each(|(path, bytes)| {
-            sink.put_shared(path.clone(), bytes)
+            sink.put_shared(path.to_string(), bytes)
                 .map_err(|e| write_error(&path, &e))
         })
         .map_err(|d| vec![d])
@@ -335,6 +339,12 @@ pub fn add_site_files(
     output.add(urls::SITEMAP.to_string(), xml);
     let robots = crate::feeds::sitemap::robots(&site.config);
     output.add(urls::ROBOTS.to_string(), robots);
+    add_next_change(site, output);
+    Ok(())
+}
+
+/// `next-change.txt`: when the site must be built again to stay true.
+pub fn add_next_change(site: &Site, output: &mut Output) {
     let next = site
         .next_change
         .map_or_else(|| "none".to_string(), |t| t.to_rfc3339());
@@ -342,7 +352,6 @@ pub fn add_site_files(
         urls::NEXT_CHANGE.to_string(),
         format!("{next}\n").into_bytes(),
     );
-    Ok(())
 }
 
 /// Every page of the site.

@@ -63,6 +63,9 @@ pub struct Card<'a> {
 
 #[derive(Serialize)]
 pub struct Fact {
+    /// Which fact: `employment`, `extent`, `hours`, `workplace`, `locations`,
+    /// `start`, `salary`, `deadline`, `published`, `reference`, `unit`, `organization`.
+    pub key: &'static str,
     pub label: String,
     pub value: String,
 }
@@ -352,9 +355,10 @@ impl<'a> LangCtx<'a> {
     ) -> Vec<Fact> {
         let s = self.strings;
         let mut facts = Vec::new();
-        let mut add = |key: &str, value: Option<String>| {
+        let mut add = |key: &'static str, value: Option<String>| {
             if let Some(value) = value.filter(|v| !v.is_empty()) {
                 facts.push(Fact {
+                    key,
                     label: s.get(&format!("fact.{key}")),
                     value,
                 });

@@ -15,8 +15,8 @@ use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, ne
 
 /// How long the files must be quiet before a batch is sent: short, since
 /// the whole way from save to served page should take under 100 ms.
-pub const DEBOUNCE: Duration = Duration::from_millis(50);
-const TICK: Duration = Duration::from_millis(10);
+pub const DEBOUNCE: Duration = Duration::from_millis(30);
+const TICK: Duration = Duration::from_millis(5);
 
 /// The folders of a site that a build reads; `vacancy.toml` is watched with
 /// the site folder itself.

@@ -110,7 +110,7 @@ pub fn files_of(built: &Built) -> BTreeMap<String, Vec<u8>> {
         .output
         .files
         .iter()
-        .map(|(k, v)| (k.clone(), v.to_vec()))
+        .map(|(k, v)| (k.to_string(), v.to_vec()))
         .collect()
 }
 
@@ -302,7 +302,7 @@ pub fn page(built: &Built, path: &str) -> Page {
                 .output
                 .files
                 .keys()
-                .cloned()
+                .map(|k| k.to_string())
                 .collect::<Vec<_>>()
                 .join("\n")
         ),
