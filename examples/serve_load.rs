@@ -1,9 +1,9 @@
 //! A bounded load test of `vacancy serve`: the preview of a site folder (this
 //! repository's example board by default) in this process, and many
 //! keep-alive clients over loopback asking for its pages, its 404 and its
-//! status. Reports requests per second, errors, and the process's resident
-//! memory (server and clients together) before, right after, and once the
-//! idle connections have been closed by the header timeout.
+//! status, in rounds. Reports requests per second, errors, and the process's
+//! resident memory (server and clients together) before, after each round,
+//! and once every connection is closed.
 //!
 //! ```sh
 //! cargo run --release --example serve_load -- --connections 1000 --requests 100000
@@ -34,6 +34,9 @@ struct Args {
     /// Requests in all, spread over the connections.
     #[arg(long, default_value_t = 100_000)]
     requests: usize,
+    /// How many times to run the whole load; memory should not grow from one to the next.
+    #[arg(long, default_value_t = 3)]
+    rounds: usize,
     /// The moment to build the site for.
     #[arg(long, default_value = "2026-11-23T12:00:00+01:00")]
     now: String,
@@ -83,19 +86,26 @@ fn main() -> Result<(), String> {
         .enable_all()
         .build()
         .map_err(|e| e.to_string())?;
-    let (done, errors, elapsed) =
-        runtime.block_on(load(server.addr(), paths, args.connections, args.requests));
-    let after = rss_kib();
+    println!("resident memory (server and clients) before: {before} KiB");
+    for round in 1..=args.rounds {
+        let (done, errors, elapsed) = runtime.block_on(load(
+            server.addr(),
+            paths.clone(),
+            args.connections,
+            args.requests,
+        ));
+        println!(
+            "round {round}: {done} responses, {errors} errors in {:.2} s: {:.0} requests/s; \
+             resident memory {} KiB",
+            elapsed.as_secs_f64(),
+            done as f64 / elapsed.as_secs_f64(),
+            rss_kib()
+        );
+    }
     std::thread::sleep(limits.header_timeout + Duration::from_secs(1));
-    let settled = rss_kib();
     println!(
-        "{done} responses, {errors} errors in {:.2} s: {:.0} requests/s",
-        elapsed.as_secs_f64(),
-        done as f64 / elapsed.as_secs_f64()
-    );
-    println!(
-        "resident memory (server and clients): {before} KiB before, {after} KiB after, \
-         {settled} KiB once idle connections were closed"
+        "resident memory once every connection is closed: {} KiB",
+        rss_kib()
     );
     Ok(())
 }
