@@ -67,6 +67,7 @@ fn main() -> Result<(), String> {
         bind: Ipv4Addr::LOCALHOST.into(),
         port: 0,
         now: Some(now),
+        limits: serve::Limits::default(),
     };
     let server =
         serve::start(options, move |r| sink.lock().unwrap().push(r)).map_err(|e| e.to_string())?;

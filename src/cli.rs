@@ -227,6 +227,7 @@ fn serve(args: ServeArgs) -> i32 {
         bind: args.bind,
         port: args.port,
         now,
+        limits: crate::serve::Limits::default(),
     };
     let server = match crate::serve::start(options, print_serve_report) {
         Ok(server) => server,

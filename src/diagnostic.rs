@@ -54,6 +54,35 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
+/// The longest line shown whole under a diagnostic.
+const MAX_SHOWN_LINE: usize = 200;
+
+/// The text to show a span in, and the span in it: the file itself, unless
+/// the span's line is too long to print (a 1 MB title). Then the line is cut
+/// after the span's start, with the lines before it left empty so that line
+/// numbers stay right.
+fn shown(text: &Arc<str>, span: Range<usize>) -> (Arc<str>, Range<usize>) {
+    let start = floor_char_boundary(text, span.start.min(text.len()));
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    if line_end - line_start <= MAX_SHOWN_LINE {
+        return (text.clone(), span);
+    }
+    let cut = floor_char_boundary(text, (start + MAX_SHOWN_LINE / 2).min(line_end));
+    let cut = cut.max(floor_char_boundary(
+        text,
+        (line_start + MAX_SHOWN_LINE).min(line_end),
+    ));
+    let lines_before = text[..line_start].matches('\n').count();
+    let mut short = "\n".repeat(lines_before);
+    let offset = short.len();
+    short.push_str(&text[line_start..cut]);
+    short.push_str(" …");
+    let end = span.end.clamp(start, cut);
+    let shifted = offset + start - line_start..offset + end - line_start;
+    (Arc::from(short), shifted)
+}
+
 /// A place in a file that a diagnostic points at.
 #[derive(Debug, Clone)]
 pub struct Label {
@@ -149,14 +178,12 @@ impl Diagnostic {
         let mut files = SimpleFiles::new();
         let mut cs_labels = Vec::new();
         for (i, label) in self.labels.iter().enumerate() {
-            let id = files.add(
-                label.file.path.display().to_string(),
-                label.file.text.clone(),
-            );
+            let (text, span) = shown(&label.file.text, label.span.clone());
+            let id = files.add(label.file.path.display().to_string(), text);
             let cs_label = if i == 0 {
-                cs::Label::primary(id, label.span.clone())
+                cs::Label::primary(id, span)
             } else {
-                cs::Label::secondary(id, label.span.clone())
+                cs::Label::secondary(id, span)
             };
             cs_labels.push(cs_label.with_message(label.message.clone()));
         }

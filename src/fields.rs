@@ -196,6 +196,26 @@ impl<'a> Fields<'a> {
         Some(s)
     }
 
+    /// A string that must not be empty nor longer than `max` characters:
+    /// titles, names and other texts shown on one line.
+    pub fn short_text(&mut self, key: &str, example: &str, max: usize) -> Option<Sp<String>> {
+        let s = self.text(key, example)?;
+        let length = s.get_ref().trim().chars().count();
+        if length > max {
+            let name = self.name(key);
+            self.error_at_abs(
+                key,
+                s.span(),
+                format!("`{name}` is too long: {length} characters, at most {max} are allowed"),
+                format!(
+                    "shorten `{name}` to {max} characters or fewer; longer material belongs in the text below the front matter"
+                ),
+            );
+            return None;
+        }
+        Some(s)
+    }
+
     pub fn bool(&mut self, key: &str) -> Option<Sp<bool>> {
         let (_, value) = self.take_raw(key)?;
         match value.get_ref() {

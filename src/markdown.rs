@@ -15,7 +15,7 @@ pub struct Rendered {
     pub first_paragraph: String,
 }
 
-fn options() -> Options {
+pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_SMART_PUNCTUATION

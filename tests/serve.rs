@@ -35,6 +35,10 @@ fn preview() -> Preview {
 
 /// A preview of the fixture as `prepare` leaves it.
 fn preview_of(prepare: impl FnOnce(&Path)) -> Preview {
+    preview_limited(prepare, serve::Limits::default())
+}
+
+fn preview_limited(prepare: impl FnOnce(&Path), limits: serve::Limits) -> Preview {
     let tmp = common::copy_fixture("serve");
     let root = tmp.path().to_path_buf();
     prepare(&root);
@@ -45,6 +49,7 @@ fn preview_of(prepare: impl FnOnce(&Path)) -> Preview {
         bind: Ipv4Addr::LOCALHOST.into(),
         port: 0,
         now: Some(common::at(common::NOW)),
+        limits,
     };
     let server = serve::start(options, move |report| {
         sink.lock().unwrap().push(describe(&report));
@@ -730,4 +735,139 @@ fn a_new_sub_path_in_base_url_moves_the_site() {
         "{:#?}",
         preview.reports()
     );
+}
+
+// ---------------------------------------------------------------------------
+// Slow, idle and half-open clients
+
+/// Whether the server has closed `stream`: a read ends (EOF or reset) rather
+/// than waiting. Reads and counts whatever was still on the way.
+fn closed_by_server(stream: &mut TcpStream) -> (bool, usize) {
+    stream.set_read_timeout(Some(PATIENCE)).unwrap();
+    let mut total = 0;
+    let mut buf = vec![0; 64 * 1024];
+    loop {
+        match stream.read(&mut buf) {
+            Ok(0) => return (true, total),
+            Ok(n) => total += n,
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) =>
+            {
+                return (false, total);
+            }
+            Err(_) => return (true, total),
+        }
+    }
+}
+
+/// Whether `stream` is still open: nothing to read, and no end.
+fn still_open(stream: &TcpStream) -> bool {
+    stream.set_nonblocking(true).unwrap();
+    let mut byte = [0];
+    let open = matches!(
+        (&*stream).read(&mut byte),
+        Err(e) if e.kind() == std::io::ErrorKind::WouldBlock
+    );
+    stream.set_nonblocking(false).unwrap();
+    open
+}
+
+#[test]
+fn idle_and_slowloris_connections_do_not_hold_up_others_and_are_closed_after_the_timeout() {
+    let limits = serve::Limits {
+        header_timeout: Duration::from_secs(5),
+        ..serve::Limits::default()
+    };
+    let preview = preview_limited(|_| {}, limits);
+    // 200 clients that connect and send nothing.
+    let mut idle: Vec<TcpStream> = (0..200)
+        .map(|_| TcpStream::connect(preview.addr()).unwrap())
+        .collect();
+    // 50 that send part of a request's headers and then one more byte now and then.
+    let mut slow: Vec<TcpStream> = (0..50)
+        .map(|i| {
+            let mut s = TcpStream::connect(preview.addr()).unwrap();
+            write!(s, "GET /careers/ HTTP/1.1\r\nHost: x\r\nX-Slow-{i}: ").unwrap();
+            s
+        })
+        .collect();
+    let dripping: Vec<TcpStream> = slow.iter().map(|s| s.try_clone().unwrap()).collect();
+    let drip = std::thread::spawn(move || {
+        for _ in 0..40 {
+            for mut s in &dripping {
+                let _ = s.write_all(b"a");
+            }
+            std::thread::sleep(Duration::from_millis(250));
+        }
+    });
+
+    for _ in 0..50 {
+        let reply = preview.get("/careers/sv/");
+        assert_eq!(reply.status, 200);
+        assert!(reply.text().contains("<html"));
+    }
+    let keep_alive = request(
+        preview.addr(),
+        "GET /__vacancy/status HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    );
+    assert_eq!(keep_alive.status, 200);
+    // The answers came while every idle and slow client was still connected.
+    assert!(idle.iter().chain(&slow).all(still_open), "closed too early");
+
+    for (i, stream) in idle.iter_mut().chain(slow.iter_mut()).enumerate() {
+        let (closed, _) = closed_by_server(stream);
+        assert!(
+            closed,
+            "connection {i} is still open after the header timeout"
+        );
+    }
+    drip.join().unwrap();
+    assert_eq!(preview.get("/careers/sv/").status, 200);
+}
+
+#[test]
+fn an_idle_keep_alive_connection_is_closed_after_the_timeout() {
+    let limits = serve::Limits {
+        header_timeout: Duration::from_secs(1),
+        ..serve::Limits::default()
+    };
+    let preview = preview_limited(|_| {}, limits);
+    let mut stream = TcpStream::connect(preview.addr()).unwrap();
+    write!(stream, "GET /careers/sv/ HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    let (closed, bytes) = closed_by_server(&mut stream);
+    assert!(closed, "the connection stays open after its request");
+    assert!(bytes > 1000, "the page came first ({bytes} bytes)");
+}
+
+#[test]
+fn a_client_that_stops_reading_is_dropped_while_others_are_served() {
+    let limits = serve::Limits {
+        write_timeout: Duration::from_secs(1),
+        ..serve::Limits::default()
+    };
+    let preview = preview_limited(|_| {}, limits);
+    let page = preview.get("/careers/sv/").body.len();
+    let requests = 5_000;
+    let mut stream = TcpStream::connect(preview.addr()).unwrap();
+    let mut writer = stream.try_clone().unwrap();
+    let pipelined = "GET /careers/sv/ HTTP/1.1\r\nHost: x\r\n\r\n".repeat(requests);
+    // Writing may block once the server stops reading; errors mean it hung up.
+    let sender = std::thread::spawn(move || {
+        let _ = writer.write_all(pipelined.as_bytes());
+    });
+    // Not reading: the server's writes stall. Others are served meanwhile.
+    for _ in 0..20 {
+        assert_eq!(preview.get("/careers/sv/").status, 200);
+    }
+    std::thread::sleep(Duration::from_secs(2));
+    let (closed, received) = closed_by_server(&mut stream);
+    assert!(closed, "the stalled connection is still open");
+    assert!(
+        received < requests * page,
+        "all {requests} responses were delivered ({received} bytes): nothing was dropped"
+    );
+    sender.join().unwrap();
 }

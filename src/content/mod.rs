@@ -3,6 +3,7 @@
 //! every file is collected; nothing is rendered from invalid content.
 
 pub mod frontmatter;
+pub mod nesting;
 pub mod page;
 pub mod posting;
 
@@ -81,6 +82,9 @@ fn read_postings(
         found.par_iter().map(|f| read_doc(root, f)).collect();
     let mut raws = Vec::new();
     let mut unreadable = BTreeSet::new();
+    // A folder's attachments are read with each language's file; a problem
+    // with one is reported once.
+    let mut reported = BTreeSet::new();
     for ((doc, mut ds), f) in read.into_iter().zip(found) {
         match doc.and_then(|doc| posting::read(doc, config, &mut ds)) {
             Some(raw) => raws.push(raw),
@@ -88,7 +92,9 @@ fn read_postings(
                 unreadable.insert(f.slug.clone());
             }
         }
-        diagnostics.extend(ds);
+        diagnostics.extend(ds.into_iter().filter(|d| {
+            !d.labels.is_empty() || reported.insert((d.message.clone(), d.path.clone()))
+        }));
     }
     merge_postings(raws, &unreadable, config, diagnostics)
 }
@@ -195,6 +201,8 @@ fn discover(
     if !base.is_dir() {
         return Vec::new();
     }
+    let lowercase = valid_slugs(&base, dir);
+    let twin = |slug: &str| lowercase.get(&slug.to_lowercase()).cloned();
     let mut found = Vec::new();
     let walker = walkdir::WalkDir::new(&base)
         .min_depth(1)
@@ -233,7 +241,7 @@ fn discover(
             if !folders || entry.depth() != 1 {
                 continue;
             }
-            check_slug(&name, &rel, diagnostics);
+            check_slug(&name, &rel, twin(&name), diagnostics);
             continue;
         }
         if !name.ends_with(".md") {
@@ -277,7 +285,7 @@ fn discover(
                 }
             }
         };
-        if !in_folder && !check_slug(&slug, &rel, diagnostics) {
+        if !in_folder && !check_slug(&slug, &rel, twin(&slug), diagnostics) {
             continue;
         }
         if config.language(&lang).is_none() {
@@ -315,18 +323,52 @@ fn discover(
     found
 }
 
-fn check_slug(slug: &str, rel: &Path, diagnostics: &mut Vec<Diagnostic>) -> bool {
+/// The posting or page names directly in `base` that are valid slugs, each
+/// with the first file or folder that has it: an invalid name that differs
+/// from one of them only in case is reported with it.
+fn valid_slugs(base: &Path, dir: &str) -> BTreeMap<String, PathBuf> {
+    let mut out = BTreeMap::new();
+    let Ok(entries) = std::fs::read_dir(base) else {
+        return out;
+    };
+    let mut names: Vec<String> = entries
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .collect();
+    names.sort();
+    for name in names {
+        let slug = match name.strip_suffix(".md") {
+            Some(stem) => stem.rsplit_once('.').map_or(stem, |(slug, _)| slug),
+            None => &name,
+        };
+        if is_slug(slug) {
+            out.entry(slug.to_string())
+                .or_insert_with(|| Path::new(dir).join(&name));
+        }
+    }
+    out
+}
+
+fn check_slug(
+    slug: &str,
+    rel: &Path,
+    twin: Option<PathBuf>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> bool {
     if is_slug(slug) {
         return true;
     }
     let better = slug::slugify(slug);
-    diagnostics.push(
-        Diagnostic::error(format!("\"{slug}\" cannot be used in a web address"))
-            .in_file(rel)
-            .help(format!(
-                "rename it using lowercase letters, digits and hyphens only, e.g. \"{better}\""
-            )),
-    );
+    let message = match twin {
+        Some(twin) => format!(
+            "\"{slug}\" cannot be used in a web address, and differs only in case from {}",
+            twin.display()
+        ),
+        None => format!("\"{slug}\" cannot be used in a web address"),
+    };
+    diagnostics.push(Diagnostic::error(message).in_file(rel).help(format!(
+        "rename it using lowercase letters, digits and hyphens only, e.g. \"{better}\""
+    )));
     false
 }
 

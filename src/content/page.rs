@@ -9,6 +9,7 @@ use crate::fields::{Fields, Sp};
 use crate::model::{Page, PageTranslation};
 
 use super::Doc;
+use super::posting::limits;
 
 const FIELDS: &[&str] = &["title", "description", "weight", "draft"];
 
@@ -95,9 +96,13 @@ fn read(doc: &Doc, diagnostics: &mut Vec<Diagnostic>) -> Option<PageTranslation>
             return None;
         }
     };
-    let title = f.text("title", "title = \"About us\"");
+    let title = f.short_text("title", "title = \"About us\"", limits::TITLE);
     let description = f
-        .text("description", "description = \"One sentence.\"")
+        .short_text(
+            "description",
+            "description = \"One sentence.\"",
+            limits::SUMMARY,
+        )
         .map(Sp::into_inner);
     let weight = f
         .integer("weight", -1000..1001, "weight = 10")
@@ -111,7 +116,8 @@ fn read(doc: &Doc, diagnostics: &mut Vec<Diagnostic>) -> Option<PageTranslation>
     {
         f.missing("title", "title = \"About us\"");
     }
-    let ds = f.finish(FIELDS);
+    let mut ds = f.finish(FIELDS);
+    ds.extend(super::nesting::check(file, split.body.clone()).err());
     let failed = !ds.is_empty();
     diagnostics.extend(ds);
     if failed || draft {

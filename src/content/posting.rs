@@ -38,6 +38,15 @@ pub const FIELDS: &[&str] = &[
     "draft",
 ];
 
+/// The most characters a one-line field may hold: far above any real one,
+/// low enough that a listing, feed or search result stays readable.
+pub mod limits {
+    pub const TITLE: usize = 300;
+    pub const SUMMARY: usize = 1000;
+    /// Names, places, hours, units, references, a salary in words.
+    pub const LINE: usize = 300;
+}
+
 const CONTACT_FIELDS: &[&str] = &["name", "role", "phone", "email", "union"];
 const SALARY_FIELDS: &[&str] = &["min", "max", "currency", "per"];
 
@@ -117,6 +126,10 @@ pub fn read(doc: Doc, config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Opt
     let raw = read_fields(&mut f, doc.clone(), split.opening.clone(), config);
     let body = file.text[split.body.clone()].to_string();
     diagnostics.extend(f.finish(FIELDS));
+    if let Err(d) = super::nesting::check(&file, split.body) {
+        diagnostics.push(d);
+        return None;
+    }
     Some(RawPosting { body, given, ..raw })
 }
 
@@ -155,9 +168,13 @@ fn read_fields(f: &mut Fields<'_>, doc: Doc, opening: Range<usize>, config: &Con
         });
     let (salary_range, salary_text) = read_salary(f);
     RawPosting {
-        title: f.text("title", "title = \"Migration Case Officer\""),
+        title: f.short_text("title", "title = \"Migration Case Officer\"", limits::TITLE),
         summary: f
-            .text("summary", "summary = \"One or two sentences.\"")
+            .short_text(
+                "summary",
+                "summary = \"One or two sentences.\"",
+                limits::SUMMARY,
+            )
             .map(Sp::into_inner),
         published,
         deadline,
@@ -170,20 +187,24 @@ fn read_fields(f: &mut Fields<'_>, doc: Doc, opening: Range<usize>, config: &Con
             .integer("extent_percent", 1..101, "extent_percent = 75")
             .map(|n| map_sp(n, |n| n as u8)),
         hours: f
-            .text("hours", "hours = \"Office hours\"")
+            .short_text("hours", "hours = \"Office hours\"", limits::LINE)
             .map(Sp::into_inner),
         start,
         salary_range,
         salary_text,
         organization: f
-            .text("organization", "organization = \"Migrationsverket\"")
+            .short_text(
+                "organization",
+                "organization = \"Migrationsverket\"",
+                limits::LINE,
+            )
             .map(Sp::into_inner),
         unit: f
-            .text("unit", "unit = \"Citizenship Unit\"")
+            .short_text("unit", "unit = \"Citizenship Unit\"", limits::LINE)
             .map(Sp::into_inner),
         categories: read_categories(f, config),
         reference: f
-            .text("reference", "reference = \"2026/1234\"")
+            .short_text("reference", "reference = \"2026/1234\"", limits::LINE)
             .map(|r| map_sp(r, |s| s.trim().to_string())),
         apply_url: checked(
             f,
@@ -253,7 +274,17 @@ fn read_locations(f: &mut Fields<'_>) -> Option<Sp<Vec<String>>> {
     let span = list.span();
     let mut places = Vec::new();
     for place in list.into_inner() {
-        if crate::model::location_slug(place.get_ref()).is_empty() {
+        if place.get_ref().chars().count() > limits::LINE {
+            f.error_at_abs(
+                "locations",
+                place.span(),
+                format!(
+                    "a place name is too long: at most {} characters are allowed",
+                    limits::LINE
+                ),
+                "write the name of the town or city, e.g. locations = [\"Norrköping\"]",
+            );
+        } else if crate::model::location_slug(place.get_ref()).is_empty() {
             f.error_at_abs(
                 "locations",
                 place.span(),
@@ -309,6 +340,18 @@ fn read_salary(f: &mut Fields<'_>) -> (Option<Sp<SalaryRange>>, Option<String>) 
     };
     let span = f.abs(value.span());
     match value.into_inner() {
+        toml::de::DeValue::String(s) if s.trim().chars().count() > limits::LINE => {
+            f.error_at_abs(
+                "salary",
+                span,
+                format!(
+                    "`salary` is too long: at most {} characters are allowed",
+                    limits::LINE
+                ),
+                "say the salary in a sentence; details belong in the text below the front matter",
+            );
+            (None, None)
+        }
         toml::de::DeValue::String(s) if !s.trim().is_empty() => (None, Some(s.trim().to_string())),
         toml::de::DeValue::Table(table) => {
             // Re-read the table through `Fields` for per-field messages.
@@ -406,9 +449,9 @@ fn read_contacts(f: &mut Fields<'_>) -> Option<Sp<Vec<RawContact>>> {
     let tables = f.tables("contacts", example)?;
     let mut out = Vec::new();
     for mut t in tables {
-        let name = t.text("name", "name = \"Anna Exempel\"");
+        let name = t.short_text("name", "name = \"Anna Exempel\"", limits::LINE);
         let role = t
-            .text("role", "role = \"Unit manager\"")
+            .short_text("role", "role = \"Unit manager\"", limits::LINE)
             .map(Sp::into_inner);
         let phone = checked(&mut t, "phone", "phone = \"070-174 06 05\"", check_phone);
         let email = checked(&mut t, "email", "email = \"anna@example.se\"", check_email);

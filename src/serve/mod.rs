@@ -9,6 +9,7 @@
 //! served under its own sub-path at `http://<address>:<port>/<sub-path>/`, so
 //! what works in the preview works when published.
 
+mod conn;
 mod http;
 pub mod paths;
 mod watcher;
@@ -29,6 +30,7 @@ use crate::incremental::{Change, Session, Update, classify};
 use crate::output::Output;
 use watcher::{Message, Watcher};
 
+pub use conn::Limits;
 pub use http::{PREFIX, inject};
 pub use watcher::{DEBOUNCE, SOURCES};
 
@@ -43,6 +45,8 @@ pub struct Options {
     pub port: u16,
     /// A fixed moment to build for; `None` follows the clock.
     pub now: Option<DateTime<FixedOffset>>,
+    /// Timeouts and the connection cap; see [`Limits`].
+    pub limits: Limits,
 }
 
 /// What happened, for the terminal: the library itself never prints.
@@ -210,7 +214,7 @@ pub fn start(
     let router = http::router(current.clone());
     let http = std::thread::Builder::new()
         .name("vacancy-serve".into())
-        .spawn(move || runtime.block_on(serve(listener, router, stopped)))
+        .spawn(move || runtime.block_on(serve(listener, router, options.limits, stopped)))
         .map_err(StartError::Runtime)?;
     Ok(Server {
         addr,
@@ -226,16 +230,12 @@ pub fn start(
 async fn serve(
     listener: std::net::TcpListener,
     router: axum::Router,
+    limits: Limits,
     stopped: oneshot::Receiver<()>,
 ) -> std::io::Result<()> {
-    use axum::serve::ListenerExt;
-    use std::future::IntoFuture;
-    let listener = tokio::net::TcpListener::from_std(listener)?.tap_io(|tcp| {
-        // Small responses and events go out at once rather than after Nagle's delay.
-        let _ = tcp.set_nodelay(true);
-    });
+    let listener = tokio::net::TcpListener::from_std(listener)?;
     tokio::select! {
-        served = axum::serve(listener, router).into_future() => served,
+        () = conn::accept_loop(listener, router, limits) => Ok(()),
         _ = stopped => Ok(()),
     }
 }
