@@ -78,15 +78,22 @@ fn read_postings(
     config: &Config,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<crate::model::Posting> {
-    let read: Vec<(Option<Doc>, Vec<Diagnostic>)> =
-        found.par_iter().map(|f| read_doc(root, f)).collect();
+    // Reading, front matter and the body's checks, file by file in parallel.
+    let read: Vec<(Option<posting::RawPosting>, Vec<Diagnostic>)> = found
+        .par_iter()
+        .map(|f| {
+            let (doc, mut ds) = read_doc(root, f);
+            let raw = doc.and_then(|doc| posting::read(doc, config, &mut ds));
+            (raw, ds)
+        })
+        .collect();
     let mut raws = Vec::new();
     let mut unreadable = BTreeSet::new();
     // A folder's attachments are read with each language's file; a problem
     // with one is reported once.
     let mut reported = BTreeSet::new();
-    for ((doc, mut ds), f) in read.into_iter().zip(found) {
-        match doc.and_then(|doc| posting::read(doc, config, &mut ds)) {
+    for ((raw, ds), f) in read.into_iter().zip(found) {
+        match raw {
             Some(raw) => raws.push(raw),
             None => {
                 unreadable.insert(f.slug.clone());
