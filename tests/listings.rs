@@ -154,17 +154,8 @@ fn a_statement_page_and_statement_settings_together_are_an_error() {
 fn a_long_listing_links_its_ends_and_the_pages_around_the_current_one() {
     let site = common::copy_fixture("board");
     for n in 0..40 {
-        std::fs::write(
-            site.path()
-                .join(format!("content/postings/extra-{n:02}.sv.md")),
-            format!(
-                "+++\ntitle = \"Extra {n}\"\npublished = 2026-02-1{}\ndeadline = 2026-03-20\n\
-                 locations = [\"Malmö\"]\nemployment = \"permanent\"\nextent = \"full-time\"\n\
-                 apply_email = \"jobb@example.se\"\n+++\n\nText.\n",
-                n % 10
-            ),
-        )
-        .unwrap();
+        let published = format!("2026-02-1{}", n % 10);
+        common::add_posting(site.path(), &format!("extra-{n:02}"), &published, "Malmö");
     }
     let built = build_dir(site.path(), NOW, None);
     // 44 open postings, three to a page: 15 pages.

@@ -56,17 +56,8 @@ fn closed_and_future_postings_are_never_suggested() {
 fn in_a_long_list_a_posting_suggests_its_neighbours_not_the_newest() {
     let site = common::copy_fixture("board");
     for n in 0..30 {
-        std::fs::write(
-            site.path()
-                .join(format!("content/postings/lund-{n:02}.sv.md")),
-            format!(
-                "+++\ntitle = \"Lund {n}\"\npublished = 2026-01-{:02}\ndeadline = 2026-03-20\n\
-                 locations = [\"Lund\"]\nemployment = \"permanent\"\nextent = \"full-time\"\n\
-                 apply_email = \"jobb@example.se\"\n+++\n\nText.\n",
-                n + 1
-            ),
-        )
-        .unwrap();
+        let published = format!("2026-01-{:02}", n + 1);
+        common::add_posting(site.path(), &format!("lund-{n:02}"), &published, "Lund");
     }
     let built = common::build_dir(site.path(), NOW, None);
     let p = page(&built, "sv/jobs/lund-10/index.html");

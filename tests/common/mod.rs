@@ -104,6 +104,19 @@ pub fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     out
 }
 
+/// Adds a Swedish posting to a site: open from `published` to 2026-03-20 in `place`.
+pub fn add_posting(site: &Path, slug: &str, published: &str, place: &str) {
+    std::fs::write(
+        site.join(format!("content/postings/{slug}.sv.md")),
+        format!(
+            "+++\ntitle = \"{slug}\"\npublished = {published}\ndeadline = 2026-03-20\n\
+             locations = [\"{place}\"]\nemployment = \"permanent\"\nextent = \"full-time\"\n\
+             apply_email = \"jobb@example.se\"\n+++\n\nText.\n"
+        ),
+    )
+    .expect("a posting file");
+}
+
 /// The files of an in-memory build as plain bytes.
 pub fn files_of(built: &Built) -> BTreeMap<String, Vec<u8>> {
     built
