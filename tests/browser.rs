@@ -4,12 +4,16 @@
 //! headless Chromium (axe-core in light and dark, no sideways scroll at 320
 //! CSS px, no console errors), the keyboard, the filter form and the
 //! days-left script, validates every page with the W3C Nu HTML Checker, and
-//! writes screenshots to `screenshots/`.
+//! writes screenshots to `screenshots/`. A second test loads every page of a
+//! site made of the XSS corpus (`tests/browser/hostile.mjs`) and fails if
+//! anything in it runs.
 //!
 //! Chromium (`/usr/bin/chromium`), Java and the npm packages in
 //! `tests/browser/node_modules` are needed; without them the test says why
 //! and passes, except when the `CI` environment variable is set, where a
 //! missing tool fails it. `.ci/run` installs them all.
+
+mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -74,8 +78,9 @@ fn run_with_limit(mut command: Command, limit: Duration) -> std::process::ExitSt
     }
 }
 
-#[test]
-fn every_page_of_the_example_board_passes_the_browser_checks() {
+/// The folder of the Node checks, or `None` (after saying why) when this
+/// machine lacks what they need and CI is not set.
+fn browser_checks() -> Option<PathBuf> {
     let checks = repository().join("tests/browser");
     let missing = missing_tools(&checks);
     if !missing.is_empty() {
@@ -84,8 +89,16 @@ fn every_page_of_the_example_board_passes_the_browser_checks() {
             panic!("CI is set, so the browser checks must run, but:\n  {why}");
         }
         eprintln!("skipping the browser checks (run .ci/run to install what they need):\n  {why}");
-        return;
+        return None;
     }
+    Some(checks)
+}
+
+#[test]
+fn every_page_of_the_example_board_passes_the_browser_checks() {
+    let Some(checks) = browser_checks() else {
+        return;
+    };
 
     let temp = tempfile::tempdir().expect("a temporary folder");
     let site: PathBuf = temp.path().join("site");
@@ -106,5 +119,35 @@ fn every_page_of_the_example_board_passes_the_browser_checks() {
     assert!(
         status.success(),
         "the browser checks found problems (listed above): {status}"
+    );
+}
+
+/// Issue: hostile content. A site whose every field and body holds the
+/// classic XSS vectors is loaded page by page in Chromium, served without a
+/// Content-Security-Policy: no dialog may open, no script may run or load,
+/// nothing may leave the site.
+#[test]
+fn nothing_from_the_xss_corpus_runs_in_the_browser() {
+    let Some(checks) = browser_checks() else {
+        return;
+    };
+    let temp = tempfile::tempdir().expect("a temporary folder");
+    let root = temp.path().join("hostile");
+    let vectors = common::hostile::hostile_site(&root);
+    assert!(vectors.len() >= 200, "{} texts", vectors.len());
+    let site = temp.path().join("site");
+    if let Err(e) = vacancy::build(&root, &site, common::at(common::NOW), None) {
+        panic!("the hostile site should build: {e}");
+    }
+    let mut node = Command::new("node");
+    node.arg(checks.join("hostile.mjs"))
+        .arg(&site)
+        .current_dir(&checks);
+    let started = Instant::now();
+    let status = run_with_limit(node, LIMIT);
+    eprintln!("hostile site in the browser took {:.0?}", started.elapsed());
+    assert!(
+        status.success(),
+        "content from the XSS corpus ran in the browser (listed above): {status}"
     );
 }

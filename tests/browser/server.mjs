@@ -44,8 +44,10 @@ async function fileFor(root, urlPath) {
 /**
  * Starts serving `root`; resolves to `{ url, close }`. `extra` maps paths
  * outside the site (test tools) to JavaScript sources, served cacheable.
+ * `csp: false` serves without the Content-Security-Policy, to see what the
+ * markup alone would let run.
  */
-export function serve(root, extra = {}) {
+export function serve(root, extra = {}, { csp = true } = {}) {
   const server = createServer(async (req, res) => {
     const path = new URL(req.url, 'http://localhost').pathname;
     if (path in extra) {
@@ -63,7 +65,7 @@ export function serve(root, extra = {}) {
       const bytes = await readFile(file);
       res.writeHead(status, {
         'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
-        'Content-Security-Policy': CSP,
+        ...(csp ? { 'Content-Security-Policy': CSP } : {}),
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'no-store',
       });
