@@ -11,11 +11,11 @@
 // --screenshots. Exits 1 listing every problem, 0 when there is none.
 
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
-import { context, launch, open, watch } from './lib.mjs';
+import { context, launch, open, pages, watch } from './lib.mjs';
 import { serve } from './server.mjs';
 import { interactions, screenshots } from './interactions.mjs';
 
@@ -39,23 +39,6 @@ const problem = (where, what) => problems.push(`${where}: ${what}`);
 const started = Date.now();
 const secs = () => ((Date.now() - started) / 1000).toFixed(1) + ' s';
 
-/** Every HTML file of the site, as file paths and as URL paths. */
-function pages(root) {
-  const out = [];
-  const walk = (dir) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.html')) out.push(p);
-    }
-  };
-  walk(root);
-  return out.sort().map((file) => {
-    const rel = relative(root, file).split(sep).join('/');
-    const path = '/' + (rel.endsWith('index.html') ? rel.slice(0, -'index.html'.length) : rel);
-    return { file, path };
-  });
-}
 
 /** vnu.jar over every page, errors only; resolves to the messages. */
 function validate(files) {

@@ -14,10 +14,9 @@
 // load, error, animation), so a handler that slipped through would fire.
 // Exits 1 listing every problem, 0 when there is none.
 
-import { readdirSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 
-import { context, launch } from './lib.mjs';
+import { context, launch, pages } from './lib.mjs';
 import { serve } from './server.mjs';
 
 const site = resolve(process.argv[2] || '');
@@ -30,21 +29,6 @@ const WORKERS = 3;
 const problems = [];
 const problem = (where, what) => problems.push(`${where}: ${what}`);
 
-function pages(root) {
-  const out = [];
-  const walk = (dir) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.html')) out.push(p);
-    }
-  };
-  walk(root);
-  return out.sort().map((file) => {
-    const rel = relative(root, file).split(sep).join('/');
-    return '/' + (rel.endsWith('index.html') ? rel.slice(0, -'index.html'.length) : rel);
-  });
-}
 
 /** In the page: elements with a dangerous URL, then every event fired. */
 function provoke() {
@@ -76,7 +60,7 @@ function provoke() {
 const browser = await launch();
 const server = await serve(site, {}, { csp: false });
 const origin = new URL(server.url).origin;
-const paths = pages(site);
+const paths = pages(site).map((p) => p.path);
 let next = 0;
 let visited = 0;
 

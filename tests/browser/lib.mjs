@@ -2,6 +2,9 @@
 // downloaded browser), a reader's context with a fixed clock, waiting for
 // board.js, and collecting console errors.
 
+import { readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
 import { chromium } from 'playwright-core';
 
 /** The moment the example board is built at (its content is written for it). */
@@ -56,4 +59,22 @@ export async function open(page, url) {
     await page.waitForSelector('[data-finder][data-ready]', { timeout: 5000 });
   }
   return res;
+}
+
+/** Every HTML file of the site, as file paths and as URL paths. */
+export function pages(root) {
+  const out = [];
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.html')) out.push(p);
+    }
+  };
+  walk(root);
+  return out.sort().map((file) => {
+    const rel = relative(root, file).split(sep).join('/');
+    const path = '/' + (rel.endsWith('index.html') ? rel.slice(0, -'index.html'.length) : rel);
+    return { file, path };
+  });
 }
