@@ -157,15 +157,6 @@ impl Output {
         self.files.is_empty()
     }
 
-    /// Number of HTML pages under a language prefix (`sv/`).
-    pub fn pages_in(&self, lang: &str) -> usize {
-        let prefix = format!("{lang}/");
-        self.files
-            .keys()
-            .filter(|p| p.starts_with(&prefix) && p.ends_with(".html"))
-            .count()
-    }
-
     /// Writes the site to `dest`, replacing what was there only once the
     /// whole new site is on disk. Fails, touching nothing, when another build
     /// is writing to `dest` or a path would land outside it.
