@@ -408,6 +408,11 @@ pub fn job_file(site: &Site, job: &Job) -> String {
     urls::file_of(&path)
 }
 
+/// The postings on page `page` (from 1) of a listing of `size` per page.
+fn page_of(list: &[usize], page: usize, size: usize) -> &[usize] {
+    list.chunks(size).nth(page - 1).unwrap_or(&[])
+}
+
 /// The template of the strings board.js needs, rendered once per language.
 const FINDER_STRINGS: &str = "_finder_strings.json";
 /// The template that renders many cards at once, and the marker ending each.
@@ -436,6 +441,9 @@ struct Renderer<'a> {
     filters: Vec<Value>,
     /// Per language: the HTML card of each posting a page to render shows.
     cards: Vec<HashMap<usize, String>>,
+    /// The similar jobs of each posting whose page is rendered, the same in
+    /// every language: chosen once, used for the cards and for the page.
+    similar: HashMap<usize, Vec<usize>>,
 }
 
 #[derive(Serialize)]
@@ -474,6 +482,19 @@ impl<'a> Renderer<'a> {
             base.push(c);
         }
         let filters = langs.iter().map(|l| filters(site, l)).collect();
+        let mut postings: Vec<usize> = jobs
+            .iter()
+            .filter_map(|job| match *job {
+                Job::Posting { posting, .. } => Some(posting),
+                _ => None,
+            })
+            .collect();
+        postings.sort_unstable();
+        postings.dedup();
+        let similar = postings
+            .into_par_iter()
+            .map(|i| (i, site.similar(i, views::SIMILAR)))
+            .collect();
         let mut renderer = Renderer {
             site,
             tera,
@@ -481,29 +502,28 @@ impl<'a> Renderer<'a> {
             base,
             filters,
             cards: Vec::new(),
+            similar,
         };
         renderer.cards = renderer.render_cards(jobs)?;
         Ok(renderer)
     }
 
     /// The postings whose cards `job` shows.
-    fn cards_of(&self, job: &Job) -> Vec<usize> {
+    fn cards_of(&self, job: &Job) -> &[usize] {
         let site = self.site;
         let size = site.config.page_size;
-        let chunk = |list: &[usize], page: usize| -> Vec<usize> {
-            list.chunks(size)
-                .nth(page - 1)
-                .map(<[usize]>::to_vec)
-                .unwrap_or_default()
-        };
         match *job {
-            Job::Home { page, .. } => chunk(&site.open, page),
-            Job::Soonest { page, .. } => chunk(&site.soonest, page),
-            Job::Archive { page, .. } => chunk(&site.closed, page),
-            Job::Term { term, page, .. } => chunk(&site.terms[term].postings, page),
-            Job::Posting { posting, .. } => site.similar(posting, views::SIMILAR),
-            Job::Root | Job::NotFound | Job::Statement { .. } | Job::Page { .. } => Vec::new(),
+            Job::Home { page, .. } => page_of(&site.open, page, size),
+            Job::Soonest { page, .. } => page_of(&site.soonest, page, size),
+            Job::Archive { page, .. } => page_of(&site.closed, page, size),
+            Job::Term { term, page, .. } => page_of(&site.terms[term].postings, page, size),
+            Job::Posting { posting, .. } => self.similar_of(posting),
+            Job::Root | Job::NotFound | Job::Statement { .. } | Job::Page { .. } => &[],
         }
+    }
+
+    fn similar_of(&self, posting: usize) -> &[usize] {
+        self.similar.get(&posting).map_or(&[], Vec::as_slice)
     }
 
     /// Renders each card `jobs` show once per language, many to a template
@@ -514,7 +534,7 @@ impl<'a> Renderer<'a> {
         let mut needed = vec![std::collections::BTreeSet::new(); self.langs.len()];
         for job in jobs {
             if let Some(lang) = job.lang() {
-                needed[lang].extend(self.cards_of(job));
+                needed[lang].extend(self.cards_of(job).iter().copied());
             }
         }
         let batches: Vec<(usize, Vec<usize>)> = needed
@@ -693,7 +713,7 @@ impl<'a> Renderer<'a> {
     ) -> Value {
         let size = self.config().page_size;
         let total_pages = all.len().div_ceil(size).max(1);
-        let chunk = all.chunks(size).nth(page - 1).unwrap_or(&[]);
+        let chunk = page_of(all, page, size);
         let ctx = &self.langs[lang];
         let cards: Vec<&str> = chunk.iter().map(|&i| self.card_html(lang, i)).collect();
         let path = |n: usize| self.config().path(&page_path(n));
@@ -869,10 +889,10 @@ impl<'a> Renderer<'a> {
         meta.noindex = site.status[i] == Status::Closed;
         meta.lastmod = p.facts.published;
         let json_ld = crate::feeds::jsonld::job_posting(site, i, code);
-        let similar = site
-            .similar(i, views::SIMILAR)
-            .into_iter()
-            .map(|j| self.card_html(lang, j).to_string())
+        let similar = self
+            .similar_of(i)
+            .iter()
+            .map(|&j| self.card_html(lang, j).to_string())
             .collect();
         let view = self.langs[lang].posting(i, json_ld, similar);
         let mut c = self.context(lang, &meta);
