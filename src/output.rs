@@ -6,7 +6,7 @@
 //! A lock file beside the output keeps two builds from writing at once, and
 //! what a killed build leaves behind is cleared by the next one under that lock.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs::File;
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -52,6 +52,9 @@ pub struct DirSink {
     dir: PathBuf,
     /// Each path written, by its case-folded form.
     written: std::sync::Mutex<HashMap<String, String>>,
+    /// The folders made so far (relative), so each is made once and not
+    /// asked for again by every file written into it.
+    folders: std::sync::RwLock<HashSet<String>>,
 }
 
 impl DirSink {
@@ -78,11 +81,22 @@ impl Sink for DirSink {
                 return Err(collision(&a, &b));
             }
         }
-        let target = self.dir.join(&path);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)?;
+        if let Some((folder, _)) = path.rsplit_once('/') {
+            let made = self
+                .folders
+                .read()
+                .unwrap_or_else(|e| e.into_inner())
+                .contains(folder);
+            if !made {
+                // Another thread may make it at the same time; both succeed.
+                std::fs::create_dir_all(self.dir.join(folder))?;
+                self.folders
+                    .write()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .insert(folder.to_string());
+            }
         }
-        std::fs::write(target, bytes)
+        std::fs::write(self.dir.join(&path), bytes)
     }
 }
 
@@ -106,6 +120,7 @@ pub fn write_atomically<T, E>(
     let sink = DirSink {
         dir: staging.clone(),
         written: Default::default(),
+        folders: Default::default(),
     };
     let result = match render(&sink) {
         Ok(value) => swap_in(&staging, dest, &parent, &name, EXCHANGE)

@@ -335,6 +335,29 @@ fn a_posting_folder_linked_from_outside_content_is_refused() {
 }
 
 #[test]
+fn a_postings_folder_that_is_a_link_out_of_content_is_refused() {
+    let outside = tempfile::tempdir().unwrap();
+    write(
+        outside.path(),
+        "hemlig.sv.md",
+        posting("Hemlig", "deploy key\n"),
+    );
+    let site = copy_fixture("board");
+    let postings = site.path().join("content/postings");
+    std::fs::remove_dir_all(&postings).unwrap();
+    std::os::unix::fs::symlink(outside.path(), &postings).unwrap();
+    let all = must_fail(site.path());
+    let rel = "content/postings/hemlig.sv.md";
+    let d = only_error(&all, rel);
+    assert!(
+        d.message
+            .starts_with(&format!("{rel} leads outside content/, to ")),
+        "{}",
+        d.message
+    );
+}
+
+#[test]
 fn an_attachment_linked_from_outside_content_is_refused() {
     let outside = tempfile::tempdir().unwrap();
     write(outside.path(), "passwd", "root:x:0:0");

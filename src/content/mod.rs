@@ -38,6 +38,10 @@ struct Found {
     /// Relative to the site root.
     rel: PathBuf,
     folder: Option<PathBuf>,
+    /// Whether the path may pass through a symbolic link, so that where it
+    /// really leads must be checked. A walk of `content/` follows no links, so
+    /// only a linked file or a linked `content/postings` (or `pages`) can.
+    linked: bool,
 }
 
 /// Reads and validates everything under `content/`.
@@ -127,6 +131,8 @@ pub fn load_postings(
                         lang: lang.to_string(),
                         rel,
                         folder: in_folder.then(|| root.join(&folder)),
+                        // Not found by a walk: any part of the path may be a link.
+                        linked: true,
                     });
                 }
             }
@@ -209,6 +215,7 @@ fn discover(
         return Vec::new();
     }
     let lowercase = valid_slugs(&base, dir);
+    let base_linked = std::fs::symlink_metadata(&base).is_ok_and(|m| m.file_type().is_symlink());
     let twin = |slug: &str| lowercase.get(&slug.to_lowercase()).cloned();
     let mut found = Vec::new();
     let walker = walkdir::WalkDir::new(&base)
@@ -324,6 +331,7 @@ fn discover(
             lang,
             rel,
             folder,
+            linked: base_linked || entry.path_is_symlink(),
         });
     }
     check_duplicates(&found, diagnostics);
@@ -412,8 +420,10 @@ pub fn is_ignored(name: &str) -> bool {
 
 fn read_doc(root: &Path, found: &Found) -> (Option<Doc>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    if let Err(d) = check_inside_content(root, &found.rel) {
-        return (None, vec![d]);
+    if found.linked {
+        if let Err(d) = check_inside_content(root, &found.rel) {
+            return (None, vec![d]);
+        }
     }
     let file = match read_text(root, &found.rel) {
         Ok(f) => f,
@@ -467,10 +477,16 @@ pub const MAX_TEXT_BYTES: u64 = 1 << 20;
 /// The file's bytes, or `None` when it is longer than `max`.
 fn read_limited(path: &Path, max: u64) -> std::io::Result<Option<Vec<u8>>> {
     use std::io::Read;
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(max + 1)
-        .read_to_end(&mut bytes)?;
+    let file = std::fs::File::open(path)?;
+    // Sized from the file's length, so a file is read in one call (and one more
+    // to see its end) rather than in growing steps; `take` still bounds a file
+    // that grows while it is read.
+    let len = file.metadata()?.len();
+    if len > max {
+        return Ok(None);
+    }
+    let mut bytes = Vec::with_capacity(len as usize + 64);
+    file.take(max + 1).read_to_end(&mut bytes)?;
     Ok((bytes.len() as u64 <= max).then_some(bytes))
 }
 
