@@ -420,10 +420,10 @@ pub fn is_ignored(name: &str) -> bool {
 
 fn read_doc(root: &Path, found: &Found) -> (Option<Doc>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    if found.linked {
-        if let Err(d) = check_inside_content(root, &found.rel) {
-            return (None, vec![d]);
-        }
+    if found.linked
+        && let Err(d) = check_inside_content(root, &found.rel)
+    {
+        return (None, vec![d]);
     }
     let file = match read_text(root, &found.rel) {
         Ok(f) => f,
