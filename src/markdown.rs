@@ -43,9 +43,23 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 /// attributes or inline styles) and written directly. A body with raw HTML
 /// goes through ammonia's allow-list, which re-parses the whole HTML.
 pub fn render(markdown: &str) -> Rendered {
-    let events: Vec<Event<'_>> = Parser::new_ext(markdown, options())
-        .map(demote_h1)
-        .collect();
+    let unchecked = render_checked(markdown, |_, _| Ok::<(), std::convert::Infallible>(()));
+    unchecked.unwrap_or_else(|never| match never {})
+}
+
+/// [`render`], with `check` shown each event and the bytes it came from
+/// before anything is written: the first error it returns stops the work,
+/// so a body can be refused (nested too deep, say) in the same pass that
+/// renders it, before the sanitizer sees it.
+pub fn render_checked<E>(
+    markdown: &str,
+    mut check: impl FnMut(&Event<'_>, std::ops::Range<usize>) -> Result<(), E>,
+) -> Result<Rendered, E> {
+    let mut events: Vec<Event<'_>> = Vec::new();
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        check(&event, range)?;
+        events.push(demote_h1(event));
+    }
     let first_paragraph = first_paragraph_of(&events);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     let raw_html = events
@@ -57,10 +71,10 @@ pub fn render(markdown: &str) -> Rendered {
     } else {
         pulldown_cmark::html::push_html(&mut html, SafeEvents::new(events.into_iter()));
     }
-    Rendered {
+    Ok(Rendered {
         html,
         first_paragraph,
-    }
+    })
 }
 
 /// The URL schemes links and images may use; any other absolute URL is dropped.

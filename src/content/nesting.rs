@@ -8,9 +8,10 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Parser};
+use pulldown_cmark::Event;
 
 use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::markdown::Rendered;
 
 /// The most levels of lists, quotes, emphasis, links and HTML elements inside each other.
 pub const MAX_DEPTH: usize = 100;
@@ -47,28 +48,14 @@ fn implied_ends(name: &str) -> &'static [&'static str] {
 }
 
 /// Checks the body of `file`, which lies at `body` in its text.
-pub fn check(file: &SourceFile, body: Range<usize>) -> Result<(), Diagnostic> {
-    let text = &file.text[body.clone()];
+pub fn render(file: &SourceFile, body: Range<usize>) -> Result<Rendered, Diagnostic> {
     let mut depth = Depth::default();
-    for (event, range) in Parser::new_ext(text, crate::markdown::options()).into_offset_iter() {
-        let found = match event {
-            Event::Start(_) => depth
-                .markdown_open()
-                .then_some((range.start, Problem::TooDeep)),
-            Event::End(_) => {
-                depth.markdown = depth.markdown.saturating_sub(1);
-                None
-            }
-            Event::Html(html) | Event::InlineHtml(html) => depth
-                .html(&html)
-                .map(|(offset, problem)| ((range.start + offset).min(range.end), problem)),
-            _ => None,
-        };
-        if let Some((offset, problem)) = found {
-            return Err(too_deep(file, body.start + offset, problem));
+    crate::markdown::render_checked(&file.text[body.clone()], |event, range| {
+        match depth.event(event, range) {
+            Some((offset, problem)) => Err(too_deep(file, body.start + offset, problem)),
+            None => Ok(()),
         }
-    }
-    Ok(())
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,6 +79,23 @@ impl Depth {
     }
 
     /// A Markdown element opened; whether that is one level too many.
+    /// The problem an event brings, at its offset in the body.
+    fn event(&mut self, event: &Event<'_>, range: Range<usize>) -> Option<(usize, Problem)> {
+        match event {
+            Event::Start(_) => self
+                .markdown_open()
+                .then_some((range.start, Problem::TooDeep)),
+            Event::End(_) => {
+                self.markdown = self.markdown.saturating_sub(1);
+                None
+            }
+            Event::Html(html) | Event::InlineHtml(html) => self
+                .html(html)
+                .map(|(offset, problem)| ((range.start + offset).min(range.end), problem)),
+            _ => None,
+        }
+    }
+
     fn markdown_open(&mut self) -> bool {
         self.markdown += 1;
         self.total() > MAX_DEPTH
@@ -221,7 +225,9 @@ mod tests {
 
     fn check_text(body: &str) -> Result<(), String> {
         let file = SourceFile::new("x.sv.md", body);
-        check(&file, 0..body.len()).map_err(|d| d.message)
+        render(&file, 0..body.len())
+            .map(|_| ())
+            .map_err(|d| d.message)
     }
 
     #[test]

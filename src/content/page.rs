@@ -117,13 +117,14 @@ fn read(doc: &Doc, diagnostics: &mut Vec<Diagnostic>) -> Option<PageTranslation>
         f.missing("title", "title = \"About us\"");
     }
     let mut ds = f.finish(FIELDS);
-    ds.extend(super::nesting::check(file, split.body.clone()).err());
+    let rendered = super::nesting::render(file, split.body);
+    ds.extend(rendered.as_ref().err().cloned());
     let failed = !ds.is_empty();
     diagnostics.extend(ds);
     if failed || draft {
         return None;
     }
-    let rendered = crate::markdown::render(&file.text[split.body]);
+    let rendered = rendered.ok()?;
     Some(PageTranslation {
         lang: doc.lang.clone(),
         source: file.path.clone(),

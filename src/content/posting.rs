@@ -92,7 +92,8 @@ pub struct RawPosting {
     pub contacts: Option<Sp<Vec<RawContact>>>,
     pub screening: Option<Sp<bool>>,
     pub draft: bool,
-    pub body: String,
+    /// The body, rendered and sanitized.
+    pub rendered: crate::markdown::Rendered,
     /// Every key the file writes, valid or not: a field given with a wrong
     /// value is reported as wrong, never also as missing.
     pub given: Vec<String>,
@@ -124,13 +125,19 @@ pub fn read(doc: Doc, config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Opt
     };
     let given = f.remaining_keys().into_iter().map(Sp::into_inner).collect();
     let raw = read_fields(&mut f, doc.clone(), split.opening.clone(), config);
-    let body = file.text[split.body.clone()].to_string();
     diagnostics.extend(f.finish(FIELDS));
-    if let Err(d) = super::nesting::check(&file, split.body) {
-        diagnostics.push(d);
-        return None;
-    }
-    Some(RawPosting { body, given, ..raw })
+    let rendered = match super::nesting::render(&file, split.body) {
+        Ok(rendered) => rendered,
+        Err(d) => {
+            diagnostics.push(d);
+            return None;
+        }
+    };
+    Some(RawPosting {
+        rendered,
+        given,
+        ..raw
+    })
 }
 
 fn read_fields(f: &mut Fields<'_>, doc: Doc, opening: Range<usize>, config: &Config) -> RawPosting {
@@ -221,7 +228,7 @@ fn read_fields(f: &mut Fields<'_>, doc: Doc, opening: Range<usize>, config: &Con
         contacts: read_contacts(f),
         screening: f.bool("screening"),
         draft: f.bool("draft").is_some_and(Sp::into_inner),
-        body: String::new(),
+        rendered: Default::default(),
         given: Vec::new(),
         doc,
         opening,
@@ -740,7 +747,7 @@ fn same_contacts(a: &[RawContact], b: &[RawContact]) -> bool {
 }
 
 fn translation(r: &RawPosting, contacts: &[&RawContact]) -> Translation {
-    let rendered = crate::markdown::render(&r.body);
+    let rendered = &r.rendered;
     let own_roles = r.contacts.as_ref().map(|c| c.get_ref());
     let contact_roles = contacts
         .iter()
@@ -763,7 +770,7 @@ fn translation(r: &RawPosting, contacts: &[&RawContact]) -> Translation {
             .map(|t| t.get_ref().trim().to_string())
             .unwrap_or_default(),
         summary,
-        body_html: rendered.html,
+        body_html: rendered.html.clone(),
         hours: r.hours.clone(),
         salary_text: r.salary_text.clone(),
         organization: r.organization.clone(),
