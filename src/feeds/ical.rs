@@ -2,8 +2,11 @@
 //! with the icalendar crate (escaping, line folding). Stable UIDs and a
 //! `DTSTAMP` of the build's "now" keep rebuilds byte-identical.
 
+use std::collections::HashMap;
+
 use chrono::Utc;
 use icalendar::{Calendar, Component, Event, EventLike};
+use rayon::prelude::*;
 
 use crate::model::Site;
 use crate::render::urls;
@@ -11,7 +14,46 @@ use crate::render::views::LangCtx;
 
 use super::facts_line;
 
-pub fn calendar(site: &Site, ctx: &LangCtx<'_>, postings: &[usize]) -> Vec<u8> {
+/// Each posting's deadline event, written once per language and shared by
+/// the language's calendar and the posting's own, keyed by (language, posting).
+pub type Events = HashMap<(usize, usize), String>;
+
+/// The events of the given (language, posting) pairs, written in parallel.
+pub fn events(site: &Site, langs: &[LangCtx<'_>], wanted: &[(usize, usize)]) -> Events {
+    let host = url::Url::parse(&site.config.base_url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string))
+        .unwrap_or_default();
+    wanted
+        .par_iter()
+        .map(|&(lang, i)| ((lang, i), event(site, &langs[lang], i, &host).to_string()))
+        .collect()
+}
+
+/// A calendar of `postings`' deadlines in the language of `ctx` (index
+/// `lang`), from their events in `events`.
+pub fn calendar(
+    site: &Site,
+    ctx: &LangCtx<'_>,
+    lang: usize,
+    postings: &[usize],
+    events: &Events,
+) -> Vec<u8> {
+    // The icalendar crate writes a calendar as its properties followed by its
+    // components, each ending in CRLF, then the closing line.
+    const END: &str = "END:VCALENDAR\r\n";
+    let head = header(site, ctx).to_string();
+    let head = head.strip_suffix(END).unwrap_or(&head);
+    let mut out = String::with_capacity(head.len() + postings.len() * 800 + END.len());
+    out.push_str(head);
+    for i in postings {
+        out.push_str(&events[&(lang, *i)]);
+    }
+    out.push_str(END);
+    out.into_bytes()
+}
+
+fn header(site: &Site, ctx: &LangCtx<'_>) -> Calendar {
     let config = &site.config;
     let mut cal = Calendar::empty();
     cal.append_property(("VERSION", "2.0"));
@@ -28,21 +70,14 @@ pub fn calendar(site: &Site, ctx: &LangCtx<'_>, postings: &[usize]) -> Vec<u8> {
         config.title.get(ctx.lang(), &config.default_language),
         ctx.strings.get("fact.deadline")
     )));
-    for &i in postings {
-        cal.push(event(site, ctx, i));
-    }
-    cal.done().to_string().into_bytes()
+    cal.done()
 }
 
-fn event(site: &Site, ctx: &LangCtx<'_>, i: usize) -> Event {
+fn event(site: &Site, ctx: &LangCtx<'_>, i: usize, host: &str) -> Event {
     let config = &site.config;
     let p = site.posting(i);
     let t = p.shown_in(ctx.lang(), &config.default_language);
     let url = config.permalink(&urls::posting(&t.lang, &p.slug));
-    let host = url::Url::parse(&config.base_url)
-        .ok()
-        .and_then(|u| u.host_str().map(str::to_string))
-        .unwrap_or_default();
     let summary = plain(&format!(
         "{}: {}",
         ctx.strings.get("fact.deadline"),

@@ -1,6 +1,7 @@
 //! `/<lang>/postings.json`: the open postings of a language with their facts
 //! and URLs, for the board's filter script and for job aggregators.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::model::Site;
@@ -17,7 +18,8 @@ struct File<'a> {
     generated: String,
     title: &'a str,
     home: String,
-    postings: Vec<Entry<'a>>,
+    /// Each entry serialized on its own, in parallel.
+    postings: Vec<Box<serde_json::value::RawValue>>,
 }
 
 #[derive(Serialize)]
@@ -65,7 +67,11 @@ struct Entry<'a> {
 pub fn postings(site: &Site, ctx: &LangCtx<'_>) -> Vec<u8> {
     let config = &site.config;
     let lang = ctx.lang();
-    let postings = site.open.iter().map(|&i| entry(site, ctx, i)).collect();
+    let postings = site
+        .open
+        .par_iter()
+        .map(|&i| serde_json::value::to_raw_value(&entry(site, ctx, i)).expect("entries serialize"))
+        .collect();
     let file = File {
         version: FORMAT_VERSION,
         language: lang,

@@ -148,8 +148,16 @@ pub fn script_safe(value: &Value) -> String {
     let json = serde_json::to_string(value).expect("JSON values serialize");
     let mut out = String::with_capacity(json.len() + json.len() / 16);
     let mut rest = json.as_str();
-    // One pass: copy up to each character that needs an escape.
-    while let Some(at) = rest.find(['<', '>', '&', '\u{2028}', '\u{2029}']) {
+    // One pass: copy up to each character that needs an escape. Searched
+    // by byte: U+2028 and U+2029 both start with the byte 0xE2.
+    let special = |b: &u8| matches!(b, b'<' | b'>' | b'&' | 0xE2);
+    while let Some(at) = rest.as_bytes().iter().position(special) {
+        if rest.as_bytes()[at] == 0xE2 && !rest[at..].starts_with(['\u{2028}', '\u{2029}']) {
+            let len = rest[at..].chars().next().map_or(1, char::len_utf8);
+            out.push_str(&rest[..at + len]);
+            rest = &rest[at + len..];
+            continue;
+        }
         out.push_str(&rest[..at]);
         let c = rest[at..].chars().next().expect("found a character");
         out.push_str(match c {
@@ -171,7 +179,7 @@ mod tests {
 
     #[test]
     fn script_safe_json_cannot_close_the_script_and_reads_back_the_same() {
-        let v = json!({ "title": "</script><script>alert(1)</script> & <!-- \u{2028}\u{2029} å" });
+        let v = json!({ "title": "</script><script>alert(1)</script> & <!-- \u{2028}\u{2029} å – 5 € \u{2028}" });
         let s = script_safe(&v);
         assert!(!s.contains(['<', '>', '&', '\u{2028}', '\u{2029}']), "{s}");
         let back: Value = serde_json::from_str(&s).unwrap();

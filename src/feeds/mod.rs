@@ -23,10 +23,22 @@ pub fn generate(
     pick: &(dyn Fn(&FeedJob) -> bool + Sync),
     output: &mut Output,
 ) -> std::io::Result<()> {
-    let files: Vec<std::io::Result<(String, Vec<u8>)>> = feed_jobs(site)
+    let jobs: Vec<FeedJob> = feed_jobs(site).into_iter().filter(|j| pick(j)).collect();
+    // Every deadline event the calendars need, each written once.
+    let mut wanted: Vec<(usize, usize)> = Vec::new();
+    for job in &jobs {
+        match *job {
+            FeedJob::Calendar { lang } => wanted.extend(site.open.iter().map(|&i| (lang, i))),
+            FeedJob::PostingCalendar { lang, posting } => wanted.push((lang, posting)),
+            FeedJob::Feed { .. } | FeedJob::Json { .. } => {}
+        }
+    }
+    wanted.sort_unstable();
+    wanted.dedup();
+    let events = ical::events(site, langs, &wanted);
+    let files: Vec<std::io::Result<(String, Vec<u8>)>> = jobs
         .into_par_iter()
-        .filter(|job| pick(job))
-        .map(|job| job.run(site, langs))
+        .map(|job| job.run(site, langs, &events))
         .collect();
     for file in files {
         let (path, bytes) = file?;
@@ -85,7 +97,12 @@ impl FeedJob {
         }
     }
 
-    fn run(&self, site: &Site, langs: &[LangCtx<'_>]) -> std::io::Result<(String, Vec<u8>)> {
+    fn run(
+        &self,
+        site: &Site,
+        langs: &[LangCtx<'_>],
+        events: &ical::Events,
+    ) -> std::io::Result<(String, Vec<u8>)> {
         match *self {
             FeedJob::Feed { lang, term } => {
                 let ctx = &langs[lang];
@@ -96,7 +113,7 @@ impl FeedJob {
                 let ctx = &langs[lang];
                 Ok((
                     urls::calendar(ctx.lang()),
-                    ical::calendar(site, ctx, &site.open),
+                    ical::calendar(site, ctx, lang, &site.open, events),
                 ))
             }
             FeedJob::PostingCalendar { lang, posting } => {
@@ -104,7 +121,7 @@ impl FeedJob {
                 let slug = &site.posting(posting).slug;
                 Ok((
                     urls::posting_calendar(ctx.lang(), slug),
-                    ical::calendar(site, ctx, &[posting]),
+                    ical::calendar(site, ctx, lang, &[posting], events),
                 ))
             }
             FeedJob::Json { lang } => {

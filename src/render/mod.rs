@@ -77,7 +77,11 @@ pub fn escape_html(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + input.len() / 8);
     let mut rest = input;
     // Copies the runs between special characters whole: most text has none.
-    while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
+    // The search is over bytes (all five are ASCII, and no byte of a longer
+    // UTF-8 character equals one), which is several times faster than a
+    // search by character.
+    let special = |b: &u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
+    while let Some(at) = rest.as_bytes().iter().position(special) {
         out.push_str(&rest[..at]);
         out.push_str(match rest.as_bytes()[at] {
             b'&' => "&amp;",
@@ -1204,6 +1208,16 @@ mod tests {
             .map(|n| n.map_or("…".to_string(), |n| n.to_string()))
             .collect::<Vec<_>>()
             .join(" ")
+    }
+
+    #[test]
+    fn html_escaping_replaces_the_five_special_characters_and_nothing_else() {
+        assert_eq!(
+            super::escape_html("Lön & <b>\"förmåner\"</b> – 'Åre' / 5 €"),
+            "Lön &amp; &lt;b&gt;&quot;förmåner&quot;&lt;/b&gt; – &#39;Åre&#39; / 5 €"
+        );
+        assert_eq!(super::escape_html(""), "");
+        assert_eq!(super::escape_html("<<>>"), "&lt;&lt;&gt;&gt;");
     }
 
     #[test]
