@@ -101,3 +101,51 @@ fn a_site_template_that_does_not_compile_is_reported_with_its_file() {
         d.message
     );
 }
+
+#[test]
+fn template_errors_point_at_their_line_and_column() {
+    let site = copy_fixture("overrides");
+    let template = site.path().join("templates/posting.html");
+    // A syntax error on line 2, column 26 (1-based) of the site's template: the lone `}`.
+    std::fs::write(
+        &template,
+        "{% extends \"base.html\" %}\n{% block main %}<h1>{{ x }</h1>{% endblock main %}\n",
+    )
+    .unwrap();
+    let errors = errors_of_dir(site.path(), NOW);
+    let d = errors.errors().next().expect("an error");
+    assert_eq!(d.line_column(), Some((2, 26)), "{}", d.render());
+    assert!(
+        d.render().contains("{{ x }</h1>"),
+        "shows the line: {}",
+        d.render()
+    );
+
+    // A variable the page does not have, found while rendering: the error
+    // names the template line and the fields there are.
+    std::fs::write(
+        &template,
+        "{% extends \"base.html\" %}\n{% block main %}\n<h1>{{ posting.titel }}</h1>{% endblock main %}\n",
+    )
+    .unwrap();
+    let errors = errors_of_dir(site.path(), NOW);
+    let d = errors.errors().next().expect("an error");
+    assert_eq!(
+        d.file().and_then(|f| f.to_str()),
+        Some("templates/posting.html"),
+        "{}",
+        d.render()
+    );
+    assert_eq!(
+        d.line_column().map(|(line, _)| line),
+        Some(3),
+        "{}",
+        d.render()
+    );
+    assert!(d.message.contains("`titel`"), "{}", d.message);
+    assert!(
+        d.message.contains("title"),
+        "lists the fields: {}",
+        d.message
+    );
+}

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{Value, json};
-use tera::{Context, Tera};
+use tera::{Context, Kwargs, State, Tera, TeraResult, Value as TeraValue};
 
 use crate::config::{Config, Language};
 use crate::diagnostic::Diagnostic;
@@ -22,52 +22,31 @@ use views::LangCtx;
 
 /// Compiles the theme's templates and registers vacancy's filters and functions.
 pub fn environment(theme: &Theme, strings: &[Strings]) -> Result<Tera, Vec<Diagnostic>> {
-    let mut tera = Tera::default();
-    tera.autoescape_on(vec![".html", ".xml"]);
-    tera.set_escape_fn(escape_html);
+    let mut tera = Tera::new();
+    tera.autoescape_on([".html", ".xml"]);
+    tera.set_escape_fn(escape_write);
+    // Tera checks at compile time that every filter and function a template
+    // calls exists, so they are registered first.
+    tera.register_filter("fmt", fmt_filter);
+    tera.register_filter("json_encode", json_encode_filter);
+    let rules: HashMap<String, Strings> = strings
+        .iter()
+        .map(|s| (s.lang.clone(), s.plural_only()))
+        .collect();
+    tera.register_function("plural", move |kwargs: Kwargs, _: &State| {
+        plural_function(&rules, &kwargs)
+    });
     let sources: Vec<(&str, &str)> = theme
         .templates
         .iter()
         .map(|(name, file)| (name.as_str(), &*file.text))
         .collect();
     if let Err(e) = tera.add_raw_templates(sources) {
-        let (name, message) = template_error(&e);
-        let mut d = Diagnostic::error(format!("a template cannot be compiled: {message}"));
-        if let Some(file) = name.and_then(|n| theme.templates.get(&n)) {
-            d = d.in_file(&file.path);
-        }
+        let d = template_diagnostic(theme, "a template cannot be compiled", &e);
         return Err(vec![d.help(
             "fix the template's Tera syntax; see https://keats.github.io/tera/docs/",
         )]);
     }
-    tera.register_filter("fmt", fmt_filter);
-    let rules: HashMap<String, Strings> = strings
-        .iter()
-        .map(|s| (s.lang.clone(), s.plural_only()))
-        .collect();
-    tera.register_function("plural", move |args: &HashMap<String, Value>| {
-        let n = args.get("n").and_then(Value::as_i64).unwrap_or(0);
-        let lang = args.get("lang").and_then(Value::as_str).unwrap_or("");
-        let forms: toml::Table = match args.get("forms") {
-            Some(Value::Object(map)) => map
-                .iter()
-                .filter_map(|(k, v)| {
-                    Some((k.clone(), toml::Value::String(v.as_str()?.to_string())))
-                })
-                .collect(),
-            Some(Value::String(s)) => return Ok(Value::String(s.replace("{n}", &n.to_string()))),
-            _ => {
-                return Err(tera::Error::msg(
-                    "plural() needs `forms`, a plural table from the strings",
-                ));
-            }
-        };
-        let text = match rules.get(lang).or_else(|| rules.values().next()) {
-            Some(s) => s.pick(&forms, n),
-            None => n.to_string(),
-        };
-        Ok(Value::String(text))
-    });
     Ok(tera)
 }
 
@@ -75,15 +54,31 @@ pub fn environment(theme: &Theme, strings: &[Strings]) -> Result<Tera, Vec<Diagn
 /// unlike Tera's default it leaves `/` alone, so URLs stay readable.
 pub fn escape_html(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + input.len() / 8);
-    let mut rest = input;
-    // Copies the runs between special characters whole: most text has none.
-    // The search is over bytes (all five are ASCII, and no byte of a longer
-    // UTF-8 character equals one), which is several times faster than a
-    // search by character.
+    escape_runs(input, |piece| out.push_str(piece));
+    out
+}
+
+/// [`escape_html`] for Tera, writing as it goes.
+fn escape_write(input: &str, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut result = Ok(());
+    escape_runs(input, |piece| {
+        if result.is_ok() {
+            result = w.write_all(piece.as_bytes());
+        }
+    });
+    result
+}
+
+/// Gives `push` the escaped text piece by piece: the runs between special
+/// characters whole (most text has none) and each special character's entity.
+/// The search is over bytes (all five are ASCII, and no byte of a longer
+/// UTF-8 character equals one), several times faster than by character.
+fn escape_runs<'s>(input: &'s str, mut push: impl FnMut(&'s str)) {
     let special = |b: &u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
+    let mut rest = input;
     while let Some(at) = rest.as_bytes().iter().position(special) {
-        out.push_str(&rest[..at]);
-        out.push_str(match rest.as_bytes()[at] {
+        push(&rest[..at]);
+        push(match rest.as_bytes()[at] {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
@@ -92,23 +87,57 @@ pub fn escape_html(input: &str) -> String {
         });
         rest = &rest[at + 1..];
     }
-    out.push_str(rest);
-    out
+    push(rest);
 }
 
-fn fmt_filter(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
-    let template = value
-        .as_str()
-        .ok_or_else(|| tera::Error::msg("fmt applies to text"))?;
+/// `{{ t.page_n | fmt(n=2) }}`: puts each named value in place of `{name}`.
+fn fmt_filter(template: &str, kwargs: Kwargs, _: &State) -> TeraResult<String> {
     let mut out = template.to_string();
-    for (name, v) in args {
-        let text = match v {
-            Value::String(s) => s.clone(),
-            other => other.to_string(),
+    for (name, v) in kwargs.iter() {
+        let name = name.as_str().unwrap_or_default();
+        let text = match v.as_str() {
+            Some(s) => s.to_string(),
+            None => v.to_string(),
         };
         out = out.replace(&format!("{{{name}}}"), &text);
     }
-    Ok(Value::String(out))
+    Ok(out)
+}
+
+/// `{{ value | json_encode }}`: JSON text, with object keys in sorted order
+/// so that a page is the same on every build.
+fn json_encode_filter(value: TeraValue, _: Kwargs, _: &State) -> TeraResult<String> {
+    let json = serde_json::to_value(&value).map_err(tera::Error::message)?;
+    serde_json::to_string(&json).map_err(tera::Error::message)
+}
+
+/// `plural(n=3, lang="sv", forms=t.open_positions)`: the CLDR plural form
+/// of the language for `n`, with `{n}` filled in.
+fn plural_function(rules: &HashMap<String, Strings>, kwargs: &Kwargs) -> TeraResult<String> {
+    let n = kwargs.get::<i64>("n")?.unwrap_or(0);
+    let lang = kwargs.get::<&str>("lang")?.unwrap_or("");
+    let forms: TeraValue = kwargs.get("forms")?.unwrap_or_else(TeraValue::none);
+    if let Some(text) = forms.as_str() {
+        return Ok(text.replace("{n}", &n.to_string()));
+    }
+    let Some(map) = forms.as_map() else {
+        return Err(tera::Error::message(
+            "plural() needs `forms`, a plural table from the strings",
+        ));
+    };
+    let forms: toml::Table = map
+        .iter()
+        .filter_map(|(k, v)| {
+            Some((
+                k.as_str()?.to_string(),
+                toml::Value::String(v.as_str()?.to_string()),
+            ))
+        })
+        .collect();
+    Ok(match rules.get(lang).or_else(|| rules.values().next()) {
+        Some(s) => s.pick(&forms, n),
+        None => n.to_string(),
+    })
 }
 
 /// The page numbers a listing's pagination links to: the first and last page,
@@ -137,18 +166,36 @@ pub fn page_window(current: usize, total: usize) -> Vec<Option<usize>> {
     shown
 }
 
-/// The template name and the whole cause chain of a Tera error.
-fn template_error(e: &tera::Error) -> (Option<String>, String) {
+/// A Tera error as a diagnostic: at its line and column in the template's
+/// file when Tera knows them, with the whole cause chain in the message.
+fn template_diagnostic(theme: &Theme, what: &str, e: &tera::Error) -> Diagnostic {
     use std::error::Error;
-    let mut parts = vec![e.to_string()];
+    let report = match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
+        _ => None,
+    };
+    let mut parts = vec![match report {
+        Some(r) => r.message().to_string(),
+        None => e.to_string(),
+    }];
     let mut source = e.source();
     while let Some(s) = source {
         parts.push(s.to_string());
         source = s.source();
     }
     let message = parts.join(": ");
-    let name = message.split('\'').nth(1).map(str::to_string);
-    (name, message)
+    let mut d = Diagnostic::error(format!("{what}: {message}"));
+    if let Some(r) = report
+        && let Some(file) = theme.templates.get(r.filename())
+    {
+        let range = r.span().range.clone();
+        d = if range.end <= file.text.len() && file.text.is_char_boundary(range.start) {
+            d.at(file, range, "here")
+        } else {
+            d.in_file(&file.path)
+        };
+    }
+    d
 }
 
 /// Builds the path of a listing's n-th page in a language.
@@ -424,19 +471,21 @@ const CARD_BATCH: &str = "_card_batch.html";
 const CARD_END: &str = "<!--vacancy:card-->";
 
 fn has_template(tera: &Tera, name: &str) -> bool {
-    tera.get_template_names().any(|n| n == name)
+    tera.contains_template(name)
 }
 
-fn render_error(what: &str, template: &str, e: &tera::Error) -> Diagnostic {
-    let (_, message) = template_error(e);
-    Diagnostic::error(format!(
-        "rendering {what} with {template} failed: {message}"
-    ))
+fn render_error(theme: &Theme, what: &str, template: &str, e: &tera::Error) -> Diagnostic {
+    template_diagnostic(
+        theme,
+        &format!("rendering {what} with {template} failed"),
+        e,
+    )
     .help("check the template against the variables listed in themes/default/README.md")
 }
 
 struct Renderer<'a> {
     site: &'a Site,
+    theme: &'a Theme,
     tera: &'a Tera,
     langs: Vec<LangCtx<'a>>,
     /// Per language: the variables every page shares.
@@ -480,7 +529,7 @@ impl<'a> Renderer<'a> {
             if has_template(tera, FINDER_STRINGS) {
                 let strings = tera
                     .render(FINDER_STRINGS, &c)
-                    .map_err(|e| render_error(FINDER_STRINGS, FINDER_STRINGS, &e))?;
+                    .map_err(|e| render_error(theme, FINDER_STRINGS, FINDER_STRINGS, &e))?;
                 c.insert("finder_strings", strings.trim());
             }
             base.push(c);
@@ -501,6 +550,7 @@ impl<'a> Renderer<'a> {
             .collect();
         let mut renderer = Renderer {
             site,
+            theme,
             tera,
             langs,
             base,
@@ -562,7 +612,7 @@ impl<'a> Renderer<'a> {
                 let html = self
                     .tera
                     .render(CARD_BATCH, &c)
-                    .map_err(|e| render_error("the cards", CARD_BATCH, &e))?;
+                    .map_err(|e| render_error(self.theme, "the cards", CARD_BATCH, &e))?;
                 let mut pieces: Vec<&str> = html.split(CARD_END).collect();
                 let rest = pieces.pop().unwrap_or_default();
                 if pieces.len() != postings.len() || !rest.trim().is_empty() {
@@ -619,7 +669,7 @@ impl<'a> Renderer<'a> {
         let html = self
             .tera
             .render(template, &context)
-            .map_err(|e| render_error(&file, template, &e))?;
+            .map_err(|e| render_error(self.theme, &file, template, &e))?;
         Ok(Rendered {
             file,
             bytes: html.into_bytes(),
