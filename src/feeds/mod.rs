@@ -24,27 +24,43 @@ pub fn generate(
     output: &mut Output,
 ) -> std::io::Result<()> {
     let jobs: Vec<FeedJob> = feed_jobs(site).into_iter().filter(|j| pick(j)).collect();
-    // Every deadline event the calendars need, each written once.
-    let mut wanted: Vec<(usize, usize)> = Vec::new();
+    // Every deadline event and feed item the files need, each written once.
+    let mut events: Vec<(usize, usize)> = Vec::new();
+    let mut items: Vec<(usize, usize)> = Vec::new();
     for job in &jobs {
         match *job {
-            FeedJob::Calendar { lang } => wanted.extend(site.open.iter().map(|&i| (lang, i))),
-            FeedJob::PostingCalendar { lang, posting } => wanted.push((lang, posting)),
-            FeedJob::Feed { .. } | FeedJob::Json { .. } => {}
+            FeedJob::Calendar { lang } => events.extend(site.open.iter().map(|&i| (lang, i))),
+            FeedJob::PostingCalendar { lang, posting } => events.push((lang, posting)),
+            FeedJob::Feed { lang, term } => {
+                let spec = FeedSpec::new(site, &langs[lang], term);
+                items.extend(rss::carried(spec.postings).iter().map(|&i| (lang, i)));
+            }
+            FeedJob::Json { .. } => {}
         }
     }
-    wanted.sort_unstable();
-    wanted.dedup();
-    let events = ical::events(site, langs, &wanted);
+    for wanted in [&mut events, &mut items] {
+        wanted.sort_unstable();
+        wanted.dedup();
+    }
+    let parts = Parts {
+        events: ical::events(site, langs, &events),
+        items: rss::items(site, langs, &items)?,
+    };
     let files: Vec<std::io::Result<(String, Vec<u8>)>> = jobs
         .into_par_iter()
-        .map(|job| job.run(site, langs, &events))
+        .map(|job| job.run(site, langs, &parts))
         .collect();
     for file in files {
         let (path, bytes) = file?;
         output.add(path, bytes);
     }
     Ok(())
+}
+
+/// The pieces several files share, each written once beforehand.
+struct Parts {
+    events: ical::Events,
+    items: rss::Items,
 }
 
 /// One file to generate. Indices point into the site's languages, terms and postings.
@@ -101,13 +117,17 @@ impl FeedJob {
         &self,
         site: &Site,
         langs: &[LangCtx<'_>],
-        events: &ical::Events,
+        parts: &Parts,
     ) -> std::io::Result<(String, Vec<u8>)> {
+        let events = &parts.events;
         match *self {
             FeedJob::Feed { lang, term } => {
                 let ctx = &langs[lang];
                 let spec = FeedSpec::new(site, ctx, term);
-                Ok((spec.rel.clone(), rss::feed(site, ctx, &spec)?))
+                Ok((
+                    spec.rel.clone(),
+                    rss::feed(site, ctx, lang, &spec, &parts.items)?,
+                ))
             }
             FeedJob::Calendar { lang } => {
                 let ctx = &langs[lang];

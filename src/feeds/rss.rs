@@ -1,10 +1,12 @@
 //! RSS 2.0 feeds of open postings, newest first, written with quick-xml.
 
+use std::collections::HashMap;
 use std::io;
 
 use chrono::{DateTime, FixedOffset};
 use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::events::{BytesDecl, BytesStart, BytesText, Event};
+use rayon::prelude::*;
 
 use crate::model::{Site, local_to_fixed};
 use crate::render::urls;
@@ -15,7 +17,39 @@ use super::{FeedSpec, facts_line};
 /// How many postings a feed carries: the newest are what subscribers need.
 pub const FEED_LIMIT: usize = 100;
 
-pub fn feed(site: &Site, ctx: &LangCtx<'_>, spec: &FeedSpec<'_>) -> io::Result<Vec<u8>> {
+/// Each posting's `<item>`, written once per language and shared by every
+/// feed that carries it, keyed by (language, posting).
+pub type Items = HashMap<(usize, usize), Vec<u8>>;
+
+/// The items of the given (language, posting) pairs, written in parallel.
+pub fn items(site: &Site, langs: &[LangCtx<'_>], wanted: &[(usize, usize)]) -> io::Result<Items> {
+    wanted
+        .par_iter()
+        .map(|&(lang, i)| {
+            // Written two levels deep, where an item sits (rss > channel), so
+            // its line breaks and indentation are those it has in a feed.
+            let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+            w.write_event(Event::Start(BytesStart::new("rss")))?;
+            w.write_event(Event::Start(BytesStart::new("channel")))?;
+            let start = w.get_ref().len();
+            item(&mut w, site, &langs[lang], i)?;
+            Ok(((lang, i), w.get_ref()[start..].to_vec()))
+        })
+        .collect()
+}
+
+/// The postings a feed carries.
+pub fn carried(postings: &[usize]) -> &[usize] {
+    &postings[..postings.len().min(FEED_LIMIT)]
+}
+
+pub fn feed(
+    site: &Site,
+    ctx: &LangCtx<'_>,
+    lang: usize,
+    spec: &FeedSpec<'_>,
+    items: &Items,
+) -> io::Result<Vec<u8>> {
     let config = &site.config;
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("utf-8"), None)))?;
@@ -44,8 +78,10 @@ pub fn feed(site: &Site, ctx: &LangCtx<'_>, spec: &FeedSpec<'_>) -> io::Result<V
                     .with_attribute(("rel", "self"))
                     .with_attribute(("type", "application/rss+xml"))
                     .write_empty()?;
-                for &i in spec.postings.iter().take(FEED_LIMIT) {
-                    item(w, site, ctx, i)?;
+                for &i in carried(spec.postings) {
+                    // After the element before it, the writer stands where
+                    // it stands after an item: the bytes can go in as they are.
+                    w.get_mut().extend_from_slice(&items[&(lang, i)]);
                 }
                 Ok(())
             })?;
