@@ -145,32 +145,46 @@ fn unit_text(per: SalaryPer) -> &'static str {
 /// JSON that cannot end a `<script>` block or open a comment in it: `<`, `>`
 /// and `&` are written as Unicode escapes, which JSON parsers read back as is.
 pub fn script_safe(value: &Value) -> String {
-    let json = serde_json::to_string(value).expect("JSON values serialize");
-    let mut out = String::with_capacity(json.len() + json.len() / 16);
-    let mut rest = json.as_str();
-    // One pass: copy up to each character that needs an escape. Searched
-    // by byte: U+2028 and U+2029 both start with the byte 0xE2.
-    let special = |b: &u8| matches!(b, b'<' | b'>' | b'&' | 0xE2);
-    while let Some(at) = rest.as_bytes().iter().position(special) {
-        if rest.as_bytes()[at] == 0xE2 && !rest[at..].starts_with(['\u{2028}', '\u{2029}']) {
-            let len = rest[at..].chars().next().map_or(1, char::len_utf8);
-            out.push_str(&rest[..at + len]);
-            rest = &rest[at + len..];
-            continue;
+    let mut out = Vec::with_capacity(4096);
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, ScriptSafe);
+    serde::Serialize::serialize(value, &mut ser).expect("JSON values serialize");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// serde_json's compact output, with the characters that could end a script
+/// block, start a comment in it or end a line for a JavaScript parser
+/// written as escapes as the text is written (one pass, no second copy).
+struct ScriptSafe;
+
+impl serde_json::ser::Formatter for ScriptSafe {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        // Searched by byte: U+2028 and U+2029 both start with the byte 0xE2.
+        let special = |b: &u8| matches!(b, b'<' | b'>' | b'&' | 0xE2);
+        let mut rest = fragment;
+        while let Some(at) = rest.as_bytes().iter().position(special) {
+            let c = rest[at..].chars().next().expect("a character starts here");
+            let escape = match c {
+                '<' => "\\u003c",
+                '>' => "\\u003e",
+                '&' => "\\u0026",
+                '\u{2028}' => "\\u2028",
+                '\u{2029}' => "\\u2029",
+                _ => {
+                    writer.write_all(&rest.as_bytes()[..at + c.len_utf8()])?;
+                    rest = &rest[at + c.len_utf8()..];
+                    continue;
+                }
+            };
+            writer.write_all(&rest.as_bytes()[..at])?;
+            writer.write_all(escape.as_bytes())?;
+            rest = &rest[at + c.len_utf8()..];
         }
-        out.push_str(&rest[..at]);
-        let c = rest[at..].chars().next().expect("found a character");
-        out.push_str(match c {
-            '<' => "\\u003c",
-            '>' => "\\u003e",
-            '&' => "\\u0026",
-            '\u{2028}' => "\\u2028",
-            _ => "\\u2029",
-        });
-        rest = &rest[at + c.len_utf8()..];
+        writer.write_all(rest.as_bytes())
     }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]
