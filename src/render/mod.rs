@@ -493,7 +493,8 @@ struct Renderer<'a> {
     /// Per language: the filter panel (locations, employment, categories).
     filters: Vec<Value>,
     /// Per language: the HTML card of each posting a page to render shows.
-    cards: Vec<HashMap<usize, String>>,
+    /// Indexed by posting; empty for postings no page shows.
+    cards: Vec<Vec<String>>,
     /// The similar jobs of each posting whose page is rendered, the same in
     /// every language: chosen once, used for the cards and for the page.
     similar: HashMap<usize, Vec<usize>>,
@@ -583,7 +584,7 @@ impl<'a> Renderer<'a> {
     /// Renders each card `jobs` show once per language, many to a template
     /// call (`_card_batch.html`), so a posting listed on several pages costs
     /// one card, and no page builds its cards again.
-    fn render_cards(&self, jobs: &[Job]) -> Result<Vec<HashMap<usize, String>>, Diagnostic> {
+    fn render_cards(&self, jobs: &[Job]) -> Result<Vec<Vec<String>>, Diagnostic> {
         const BATCH: usize = 64;
         let mut needed = vec![std::collections::BTreeSet::new(); self.langs.len()];
         for job in jobs {
@@ -633,17 +634,20 @@ impl<'a> Renderer<'a> {
                 Ok((*lang, cards))
             })
             .collect();
-        let mut cards = vec![HashMap::new(); self.langs.len()];
+        let postings = self.site.content.postings.len();
+        let mut cards = vec![vec![String::new(); postings]; self.langs.len()];
         for batch in rendered {
             let (lang, list) = batch?;
-            cards[lang].extend(list);
+            for (i, html) in list {
+                cards[lang][i] = html;
+            }
         }
         Ok(cards)
     }
 
     /// The card of posting `i` in language `lang`, as rendered beforehand.
     fn card_html(&self, lang: usize, i: usize) -> &str {
-        self.cards[lang].get(&i).map_or("", String::as_str)
+        self.cards[lang].get(i).map_or("", String::as_str)
     }
 
     fn config(&self) -> &Config {
@@ -666,13 +670,15 @@ impl<'a> Renderer<'a> {
         let mut meta = meta;
         meta.x_default = x_default(self.config(), &meta);
         context.insert("page", &meta);
-        let html = self
-            .tera
-            .render(template, &context)
+        // Rendered straight into bytes: the templates and values are UTF-8
+        // already, so the page need not be checked again as a String.
+        let mut bytes = Vec::with_capacity(32 * 1024);
+        self.tera
+            .render_to(template, &context, &mut bytes)
             .map_err(|e| render_error(self.theme, &file, template, &e))?;
         Ok(Rendered {
             file,
-            bytes: html.into_bytes(),
+            bytes,
             sitemap: sitemap_entry(&meta),
         })
     }
