@@ -10,8 +10,15 @@
 # peak memory with /usr/bin/time -v (maximum resident set size).
 #
 # Environment:
-#   BENCH_DIR  scratch folder for boards, outputs and results (default: target/bench;
-#              needs ~70 GB free for all sizes: the 100,000 board's output is ~6 GB)
+#   BENCH_DIR  scratch folder for boards and results (default: target/bench)
+#   OUT_DIR    where the built sites go (default: BENCH_DIR; ~6 GB free for 100,000).
+#              Put it on the kind of disk you deploy from. On ext4 *without a
+#              journal* (some VM images), creating files within minutes of
+#              deleting tens of thousands costs several times more: the kernel
+#              skips recently deleted inodes one by one. Each timed run deletes
+#              the last output, so there use a journaled ext4, e.g.
+#                truncate -s 16G fs.img && mkfs.ext4 -q fs.img && mount -o loop fs.img /mnt/bench
+#                OUT_DIR=/mnt/bench scripts/bench.sh
 #   RUNS       timed runs per size (default: 5 up to 10,000, 3 above)
 #   WARMUP     untimed runs first (default: 1)
 #   SEED       generator seed (default: 6)
@@ -38,6 +45,9 @@ done
 mkdir -p "$BENCH_DIR"
 BENCH_DIR="$(cd "$BENCH_DIR" && pwd)"
 mkdir -p "$BENCH_DIR/boards" "$BENCH_DIR/results"
+OUT_DIR="${OUT_DIR:-$BENCH_DIR}"
+mkdir -p "$OUT_DIR"
+OUT_DIR="$(cd "$OUT_DIR" && pwd)"
 
 cargo build --release --locked --bin vacancy --example synth
 TARGET_DIR="$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
@@ -45,6 +55,7 @@ BIN="$TARGET_DIR/release/vacancy"
 SYNTH="$TARGET_DIR/release/examples/synth"
 
 echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB memory; $(uname -sr)"
+echo "output on: $(df -T "$OUT_DIR" | awk 'NR == 2 {print $2 " (" $1 ")"}')"
 echo "vacancy: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- src themes 2>/dev/null || echo ' (modified)')"
 
 summary="$BENCH_DIR/results/summary.md"
@@ -55,7 +66,7 @@ summary="$BENCH_DIR/results/summary.md"
 
 for N in "${SIZES[@]}"; do
     board="$BENCH_DIR/boards/$N"
-    out="$BENCH_DIR/out-$N"
+    out="$OUT_DIR/out-$N"
     "$SYNTH" --postings "$N" --seed "$SEED" --out "$board" --reuse
     runs="${RUNS:-$([ "$N" -le 10000 ] && echo 5 || echo 3)}"
     echo "== $N postings per language: $runs runs after $WARMUP warm-up"

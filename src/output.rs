@@ -156,6 +156,11 @@ impl Output {
         self.files.insert(Arc::from(path), Arc::from(bytes));
     }
 
+    /// Adds every file of `other`.
+    pub fn extend(&mut self, other: Output) {
+        self.files.extend(other.files);
+    }
+
     pub fn add_shared(&mut self, path: String, bytes: Arc<[u8]>) {
         self.files.insert(Arc::from(path), bytes);
     }

@@ -126,18 +126,23 @@ pub fn read(doc: Doc, config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Opt
     let given = f.remaining_keys().into_iter().map(Sp::into_inner).collect();
     let raw = read_fields(&mut f, doc.clone(), split.opening.clone(), config);
     diagnostics.extend(f.finish(FIELDS));
-    let rendered = match super::nesting::render(&file, split.body) {
+    let rendered = match super::nesting::render(&file, split.body.clone()) {
         Ok(rendered) => rendered,
         Err(d) => {
             diagnostics.push(d);
             return None;
         }
     };
-    Some(RawPosting {
+    let mut raw = RawPosting {
         rendered,
         given,
         ..raw
-    })
+    };
+    // From here on only the front matter is pointed at (facts that disagree
+    // between translations): the body, now rendered, need not stay in memory
+    // twice. For a large board that is half of what loading holds.
+    raw.doc.file = SourceFile::new(file.path.clone(), &file.text[..split.body.start]);
+    Some(raw)
 }
 
 fn read_fields(f: &mut Fields<'_>, doc: Doc, opening: Range<usize>, config: &Config) -> RawPosting {

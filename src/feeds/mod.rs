@@ -11,7 +11,7 @@ pub mod sitemap;
 use rayon::prelude::*;
 
 use crate::model::{Site, TermKind};
-use crate::output::Output;
+use crate::output::{MemSink, Output, Sink};
 use crate::render::term_label;
 use crate::render::urls;
 use crate::render::views::LangCtx;
@@ -22,6 +22,20 @@ pub fn generate(
     langs: &[LangCtx<'_>],
     pick: &(dyn Fn(&FeedJob) -> bool + Sync),
     output: &mut Output,
+) -> std::io::Result<()> {
+    let sink = MemSink::default();
+    generate_into(site, langs, pick, &sink)?;
+    output.extend(sink.into_output());
+    Ok(())
+}
+
+/// Writes the feeds, calendars and JSON files that `pick` selects into
+/// `sink` as each is made, so a large board's never all wait in memory.
+pub fn generate_into(
+    site: &Site,
+    langs: &[LangCtx<'_>],
+    pick: &(dyn Fn(&FeedJob) -> bool + Sync),
+    sink: &dyn Sink,
 ) -> std::io::Result<()> {
     let jobs: Vec<FeedJob> = feed_jobs(site).into_iter().filter(|j| pick(j)).collect();
     // Every deadline event and feed item the files need, each written once.
@@ -46,15 +60,10 @@ pub fn generate(
         events: ical::events(site, langs, &events),
         items: rss::items(site, langs, &items)?,
     };
-    let files: Vec<std::io::Result<(String, Vec<u8>)>> = jobs
-        .into_par_iter()
-        .map(|job| job.run(site, langs, &parts))
-        .collect();
-    for file in files {
-        let (path, bytes) = file?;
-        output.add(path, bytes);
-    }
-    Ok(())
+    jobs.into_par_iter().try_for_each(|job| {
+        let (path, bytes) = job.run(site, langs, &parts)?;
+        sink.put(path, bytes)
+    })
 }
 
 /// The pieces several files share, each written once beforehand.

@@ -303,7 +303,7 @@ pub fn render_into(
     let mut files = Output::default();
     add_files(site, theme, &mut files);
     let langs = lang_contexts(site, strings);
-    crate::feeds::generate(site, &langs, &|_| true, &mut files).map_err(feed_error)?;
+    crate::feeds::generate_into(site, &langs, &|_| true, sink).map_err(feed_error)?;
     add_site_files(site, sitemap, &mut files).map_err(feed_error)?;
     files
         .files
