@@ -1,10 +1,120 @@
 //! schema.org `JobPosting` data for an open posting's page, following
 //! Google's job-posting guidelines, serialized so it is safe inside `<script>`.
 
-use serde_json::{Map, Value, json};
+use serde::Serialize;
 
 use crate::model::{Employment, Extent, Posting, SalaryPer, Site, Workplace};
 use crate::render::urls;
+
+// The JobPosting and its parts, borrowed from the model and serialized
+// directly. Fields are declared in sorted order, so the output has its keys
+// sorted (as a JSON object map writes them) and stays byte-for-byte stable.
+
+#[derive(Serialize)]
+struct JobPosting<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(
+        rename = "applicantLocationRequirements",
+        skip_serializing_if = "Option::is_none"
+    )]
+    applicant_location: Option<Typed<'a>>,
+    #[serde(rename = "baseSalary", skip_serializing_if = "Option::is_none")]
+    base_salary: Option<MonetaryAmount<'a>>,
+    #[serde(rename = "datePosted")]
+    date_posted: String,
+    description: &'a str,
+    #[serde(rename = "directApply", skip_serializing_if = "Option::is_none")]
+    direct_apply: Option<bool>,
+    #[serde(rename = "employmentType")]
+    employment_type: Vec<&'static str>,
+    #[serde(rename = "hiringOrganization")]
+    hiring_organization: Organization<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    identifier: Option<PropertyValue<'a>>,
+    #[serde(rename = "inLanguage")]
+    in_language: &'a str,
+    #[serde(rename = "jobLocation", skip_serializing_if = "Vec::is_empty")]
+    job_location: Vec<Place<'a>>,
+    #[serde(rename = "jobLocationType", skip_serializing_if = "Option::is_none")]
+    job_location_type: Option<&'static str>,
+    #[serde(rename = "jobStartDate", skip_serializing_if = "Option::is_none")]
+    job_start_date: Option<String>,
+    title: &'a str,
+    url: String,
+    #[serde(rename = "validThrough")]
+    valid_through: String,
+    #[serde(rename = "workHours", skip_serializing_if = "Option::is_none")]
+    work_hours: Option<&'a str>,
+}
+
+/// `{"@type": ..., "name": ...}`
+#[derive(Serialize)]
+struct Typed<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct Organization<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    logo: Option<String>,
+    name: &'a str,
+    #[serde(rename = "sameAs", skip_serializing_if = "Option::is_none")]
+    same_as: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct MonetaryAmount<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    currency: &'a str,
+    value: QuantitativeValue,
+}
+
+#[derive(Serialize)]
+struct QuantitativeValue {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "maxValue", skip_serializing_if = "Option::is_none")]
+    max: Option<f64>,
+    #[serde(rename = "minValue", skip_serializing_if = "Option::is_none")]
+    min: Option<f64>,
+    #[serde(rename = "unitText")]
+    unit: &'static str,
+}
+
+#[derive(Serialize)]
+struct PropertyValue<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    value: &'a str,
+}
+
+#[derive(Serialize)]
+struct Place<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    address: PostalAddress<'a>,
+}
+
+#[derive(Serialize)]
+struct PostalAddress<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "addressCountry", skip_serializing_if = "Option::is_none")]
+    country: Option<&'a str>,
+    #[serde(rename = "addressLocality")]
+    locality: &'a str,
+    #[serde(rename = "addressRegion", skip_serializing_if = "Option::is_none")]
+    region: Option<&'a str>,
+}
 
 /// The JSON-LD of posting `i` in `lang`, or `None` when it is not open.
 pub fn job_posting(site: &Site, i: usize, lang: &str) -> Option<String> {
@@ -14,108 +124,88 @@ pub fn job_posting(site: &Site, i: usize, lang: &str) -> Option<String> {
     let config = &site.config;
     let p = site.posting(i);
     let t = p.translation(lang)?;
-    let org_name = t.organization.clone().unwrap_or_else(|| {
-        config
-            .organization
-            .name
-            .get(lang, &config.default_language)
-            .to_string()
-    });
-    let mut org = Map::new();
-    org.insert("@type".into(), "Organization".into());
-    org.insert("name".into(), org_name.clone().into());
-    if let Some(url) = &config.organization.url {
-        org.insert("sameAs".into(), url.clone().into());
-    }
-    if let Some(logo) = &config.organization.logo {
-        let logo = if logo.starts_with("http") {
-            logo.clone()
-        } else {
-            config.permalink(logo)
-        };
-        org.insert("logo".into(), logo.into());
-    }
-    let mut data = json!({
-        "@context": "https://schema.org/",
-        "@type": "JobPosting",
-        "title": t.title,
-        "description": t.body_html,
-        "datePosted": p.facts.published.format("%Y-%m-%d").to_string(),
-        "validThrough": p.facts.deadline.closes.with_timezone(&config.time_zone).to_rfc3339(),
-        "employmentType": employment_types(p),
-        "hiringOrganization": Value::Object(org),
-        "url": config.permalink(&urls::posting(lang, &p.slug)),
-        "inLanguage": lang,
-    });
-    let obj = data.as_object_mut().expect("built as an object");
-    add_location(obj, site, p);
-    if let Some(s) = &p.facts.salary_range {
-        let mut value = Map::new();
-        value.insert("@type".into(), "QuantitativeValue".into());
-        if let Some(min) = s.min {
-            value.insert("minValue".into(), json!(min));
-        }
-        if let Some(max) = s.max {
-            value.insert("maxValue".into(), json!(max));
-        }
-        value.insert("unitText".into(), unit_text(s.per).into());
-        obj.insert(
-            "baseSalary".into(),
-            json!({ "@type": "MonetaryAmount", "currency": s.currency, "value": value }),
-        );
-    }
-    if let Some(reference) = &p.facts.reference {
-        obj.insert(
-            "identifier".into(),
-            json!({ "@type": "PropertyValue", "name": org_name, "value": reference }),
-        );
-    }
-    if p.facts.apply_url.is_some() {
-        obj.insert("directApply".into(), true.into());
-    }
-    if let Some(hours) = &t.hours {
-        obj.insert("workHours".into(), hours.clone().into());
-    }
-    if let Some(crate::model::Start::Date(d)) = p.facts.start {
-        obj.insert(
-            "jobStartDate".into(),
-            d.format("%Y-%m-%d").to_string().into(),
-        );
-    }
+    let org_name = t
+        .organization
+        .as_deref()
+        .unwrap_or_else(|| config.organization.name.get(lang, &config.default_language));
+    let country = (!config.country.is_empty()).then_some(config.country.as_str());
+    let remote = p.facts.workplace == Workplace::Remote;
+    let data = JobPosting {
+        context: "https://schema.org/",
+        kind: "JobPosting",
+        applicant_location: country.filter(|_| remote).map(|name| Typed {
+            kind: "Country",
+            name,
+        }),
+        base_salary: p.facts.salary_range.as_ref().map(|s| MonetaryAmount {
+            kind: "MonetaryAmount",
+            currency: &s.currency,
+            value: QuantitativeValue {
+                kind: "QuantitativeValue",
+                max: s.max,
+                min: s.min,
+                unit: unit_text(s.per),
+            },
+        }),
+        date_posted: p.facts.published.format("%Y-%m-%d").to_string(),
+        description: &t.body_html,
+        direct_apply: p.facts.apply_url.is_some().then_some(true),
+        employment_type: employment_types(p),
+        hiring_organization: Organization {
+            kind: "Organization",
+            logo: config.organization.logo.as_ref().map(|logo| {
+                if logo.starts_with("http") {
+                    logo.clone()
+                } else {
+                    config.permalink(logo)
+                }
+            }),
+            name: org_name,
+            same_as: config.organization.url.as_deref(),
+        },
+        identifier: p.facts.reference.as_deref().map(|value| PropertyValue {
+            kind: "PropertyValue",
+            name: org_name,
+            value,
+        }),
+        in_language: lang,
+        job_location: places(site, p, country),
+        job_location_type: remote.then_some("TELECOMMUTE"),
+        job_start_date: match p.facts.start {
+            Some(crate::model::Start::Date(d)) => Some(d.format("%Y-%m-%d").to_string()),
+            _ => None,
+        },
+        title: &t.title,
+        url: config.permalink(&urls::posting(lang, &p.slug)),
+        valid_through: p
+            .facts
+            .deadline
+            .closes
+            .with_timezone(&config.time_zone)
+            .to_rfc3339(),
+        work_hours: t.hours.as_deref(),
+    };
     Some(script_safe(&data))
 }
 
-fn add_location(obj: &mut Map<String, Value>, site: &Site, p: &Posting) {
-    let config = &site.config;
-    let places: Vec<Value> = p
-        .facts
+fn places<'a>(site: &'a Site, p: &'a Posting, country: Option<&'a str>) -> Vec<Place<'a>> {
+    p.facts
         .locations
         .iter()
-        .map(|l| {
-            let mut address = Map::new();
-            address.insert("@type".into(), "PostalAddress".into());
-            address.insert("addressLocality".into(), l.clone().into());
-            if let Some(region) = config.locations.get(l).and_then(|i| i.region.clone()) {
-                address.insert("addressRegion".into(), region.into());
-            }
-            if !config.country.is_empty() {
-                address.insert("addressCountry".into(), config.country.clone().into());
-            }
-            json!({ "@type": "Place", "address": address })
+        .map(|l| Place {
+            kind: "Place",
+            address: PostalAddress {
+                kind: "PostalAddress",
+                country,
+                locality: l,
+                region: site
+                    .config
+                    .locations
+                    .get(l)
+                    .and_then(|i| i.region.as_deref()),
+            },
         })
-        .collect();
-    if !places.is_empty() {
-        obj.insert("jobLocation".into(), Value::Array(places));
-    }
-    if p.facts.workplace == Workplace::Remote {
-        obj.insert("jobLocationType".into(), "TELECOMMUTE".into());
-        if !config.country.is_empty() {
-            obj.insert(
-                "applicantLocationRequirements".into(),
-                json!({ "@type": "Country", "name": config.country }),
-            );
-        }
-    }
+        .collect()
 }
 
 /// Google's `employmentType` values from extent and form of employment.
@@ -144,10 +234,10 @@ fn unit_text(per: SalaryPer) -> &'static str {
 
 /// JSON that cannot end a `<script>` block or open a comment in it: `<`, `>`
 /// and `&` are written as Unicode escapes, which JSON parsers read back as is.
-pub fn script_safe(value: &Value) -> String {
+pub fn script_safe(value: &impl Serialize) -> String {
     let mut out = Vec::with_capacity(4096);
     let mut ser = serde_json::Serializer::with_formatter(&mut out, ScriptSafe);
-    serde::Serialize::serialize(value, &mut ser).expect("JSON values serialize");
+    value.serialize(&mut ser).expect("JSON values serialize");
     String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
@@ -190,6 +280,7 @@ impl serde_json::ser::Formatter for ScriptSafe {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::{Value, json};
 
     #[test]
     fn script_safe_json_cannot_close_the_script_and_reads_back_the_same() {
