@@ -79,21 +79,26 @@ fn a_static_file_of_the_sites_own_is_published_as_is() {
     assert_eq!(built.output.get("assets/extra.txt"), Some(&own[..]));
 }
 
-#[test]
-fn a_site_template_that_does_not_compile_is_reported_with_its_file() {
+/// The first error of the overrides site with `templates/posting.html`
+/// replaced by `template`; it must name that file.
+fn posting_template_error(template: &str) -> vacancy::diagnostic::Diagnostic {
     let site = copy_fixture("overrides");
-    std::fs::write(
-        site.path().join("templates/posting.html"),
-        "{% extends \"base.html\" %}\n{% block main %}{% if %}{% endblock main %}\n",
-    )
-    .unwrap();
+    std::fs::write(site.path().join("templates/posting.html"), template).unwrap();
     let errors = errors_of_dir(site.path(), NOW);
-    let d = errors.errors().next().expect("an error");
+    let d = errors.errors().next().expect("an error").clone();
     assert_eq!(
         d.file().and_then(|f| f.to_str()),
         Some("templates/posting.html"),
         "{}",
         d.render()
+    );
+    d
+}
+
+#[test]
+fn a_site_template_that_does_not_compile_is_reported_with_its_file() {
+    let d = posting_template_error(
+        "{% extends \"base.html\" %}\n{% block main %}{% if %}{% endblock main %}\n",
     );
     assert!(
         d.message.starts_with("a template cannot be compiled"),
@@ -104,16 +109,10 @@ fn a_site_template_that_does_not_compile_is_reported_with_its_file() {
 
 #[test]
 fn template_errors_point_at_their_line_and_column() {
-    let site = copy_fixture("overrides");
-    let template = site.path().join("templates/posting.html");
     // A syntax error on line 2, column 26 (1-based) of the site's template: the lone `}`.
-    std::fs::write(
-        &template,
+    let d = posting_template_error(
         "{% extends \"base.html\" %}\n{% block main %}<h1>{{ x }</h1>{% endblock main %}\n",
-    )
-    .unwrap();
-    let errors = errors_of_dir(site.path(), NOW);
-    let d = errors.errors().next().expect("an error");
+    );
     assert_eq!(d.line_column(), Some((2, 26)), "{}", d.render());
     assert!(
         d.render().contains("{{ x }</h1>"),
@@ -123,18 +122,8 @@ fn template_errors_point_at_their_line_and_column() {
 
     // A variable the page does not have, found while rendering: the error
     // names the template line and the fields there are.
-    std::fs::write(
-        &template,
+    let d = posting_template_error(
         "{% extends \"base.html\" %}\n{% block main %}\n<h1>{{ posting.titel }}</h1>{% endblock main %}\n",
-    )
-    .unwrap();
-    let errors = errors_of_dir(site.path(), NOW);
-    let d = errors.errors().next().expect("an error");
-    assert_eq!(
-        d.file().and_then(|f| f.to_str()),
-        Some("templates/posting.html"),
-        "{}",
-        d.render()
     );
     assert_eq!(
         d.line_column().map(|(line, _)| line),
