@@ -14,40 +14,46 @@ use crate::render::views::LangCtx;
 
 use super::facts_line;
 
-/// Each posting's deadline event, written once per language and shared by
-/// the language's calendar and the posting's own, keyed by (language, posting).
-pub type Events = HashMap<(usize, usize), String>;
+/// The parts calendars are made of, each written once: every language's
+/// opening lines and each posting's deadline event per language, shared by
+/// the language's calendar and the posting's own.
+pub struct Events {
+    heads: Vec<String>,
+    events: HashMap<(usize, usize), String>,
+}
 
-/// The events of the given (language, posting) pairs, written in parallel.
+/// The icalendar crate writes a calendar as its properties followed by its
+/// components, each ending in CRLF, then this closing line.
+const END: &str = "END:VCALENDAR\r\n";
+
+/// The calendar heads of every language and the events of the given
+/// (language, posting) pairs, written in parallel.
 pub fn events(site: &Site, langs: &[LangCtx<'_>], wanted: &[(usize, usize)]) -> Events {
     let host = url::Url::parse(&site.config.base_url)
         .ok()
         .and_then(|u| u.host_str().map(str::to_string))
         .unwrap_or_default();
-    wanted
+    let heads = langs
+        .iter()
+        .map(|ctx| {
+            let head = header(site, ctx).to_string();
+            head.strip_suffix(END).unwrap_or(&head).to_string()
+        })
+        .collect();
+    let events = wanted
         .par_iter()
         .map(|&(lang, i)| ((lang, i), event(site, &langs[lang], i, &host).to_string()))
-        .collect()
+        .collect();
+    Events { heads, events }
 }
 
-/// A calendar of `postings`' deadlines in the language of `ctx` (index
-/// `lang`), from their events in `events`.
-pub fn calendar(
-    site: &Site,
-    ctx: &LangCtx<'_>,
-    lang: usize,
-    postings: &[usize],
-    events: &Events,
-) -> Vec<u8> {
-    // The icalendar crate writes a calendar as its properties followed by its
-    // components, each ending in CRLF, then the closing line.
-    const END: &str = "END:VCALENDAR\r\n";
-    let head = header(site, ctx).to_string();
-    let head = head.strip_suffix(END).unwrap_or(&head);
+/// A calendar of `postings`' deadlines in language `lang`.
+pub fn calendar(lang: usize, postings: &[usize], events: &Events) -> Vec<u8> {
+    let head = &events.heads[lang];
     let mut out = String::with_capacity(head.len() + postings.len() * 800 + END.len());
     out.push_str(head);
     for i in postings {
-        out.push_str(&events[&(lang, *i)]);
+        out.push_str(&events.events[&(lang, *i)]);
     }
     out.push_str(END);
     out.into_bytes()

@@ -30,7 +30,8 @@ pub fn generate(
 }
 
 /// Writes the feeds, calendars and JSON files that `pick` selects into
-/// `sink` as each is made, so a large board's never all wait in memory.
+/// `sink` as each is made, so that a large board's files never all wait in
+/// memory.
 pub fn generate_into(
     site: &Site,
     langs: &[LangCtx<'_>],
@@ -142,7 +143,7 @@ impl FeedJob {
                 let ctx = &langs[lang];
                 Ok((
                     urls::calendar(ctx.lang()),
-                    ical::calendar(site, ctx, lang, &site.open, events),
+                    ical::calendar(lang, &site.open, events),
                 ))
             }
             FeedJob::PostingCalendar { lang, posting } => {
@@ -150,7 +151,7 @@ impl FeedJob {
                 let slug = &site.posting(posting).slug;
                 Ok((
                     urls::posting_calendar(ctx.lang(), slug),
-                    ical::calendar(site, ctx, lang, &[posting], events),
+                    ical::calendar(lang, &[posting], events),
                 ))
             }
             FeedJob::Json { lang } => {
