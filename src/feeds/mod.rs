@@ -43,13 +43,10 @@ pub fn generate_into(
     let mut events: Vec<(usize, usize)> = Vec::new();
     let mut items: Vec<(usize, usize)> = Vec::new();
     for job in &jobs {
-        match *job {
-            FeedJob::Calendar { lang } => events.extend(site.open.iter().map(|&i| (lang, i))),
-            FeedJob::PostingCalendar { lang, posting } => events.push((lang, posting)),
-            FeedJob::Feed { lang, term } => {
-                let spec = FeedSpec::new(site, &langs[lang], term);
-                items.extend(rss::carried(spec.postings).iter().map(|&i| (lang, i)));
-            }
+        let wanted = job.postings(site).iter().map(|&i| (job.lang(), i));
+        match job {
+            FeedJob::Calendar { .. } | FeedJob::PostingCalendar { .. } => events.extend(wanted),
+            FeedJob::Feed { .. } => items.extend(wanted),
             FeedJob::Json { .. } => {}
         }
     }
@@ -123,42 +120,54 @@ impl FeedJob {
         }
     }
 
+    /// The language the file is in.
+    fn lang(&self) -> usize {
+        match *self {
+            FeedJob::Feed { lang, .. }
+            | FeedJob::Calendar { lang }
+            | FeedJob::PostingCalendar { lang, .. }
+            | FeedJob::Json { lang } => lang,
+        }
+    }
+
+    /// The postings whose shared parts the file is made of: a feed's items,
+    /// a calendar's events (none for postings.json).
+    fn postings<'a>(&'a self, site: &'a Site) -> &'a [usize] {
+        match self {
+            FeedJob::Feed { term, .. } => rss::carried(feed_postings(site, *term)),
+            FeedJob::Calendar { .. } => &site.open,
+            FeedJob::PostingCalendar { posting, .. } => std::slice::from_ref(posting),
+            FeedJob::Json { .. } => &[],
+        }
+    }
+
     fn run(
         &self,
         site: &Site,
         langs: &[LangCtx<'_>],
         parts: &Parts,
     ) -> std::io::Result<(String, Vec<u8>)> {
-        let events = &parts.events;
-        match *self {
-            FeedJob::Feed { lang, term } => {
-                let ctx = &langs[lang];
+        let lang = self.lang();
+        let ctx = &langs[lang];
+        let bytes = match *self {
+            FeedJob::Feed { term, .. } => {
                 let spec = FeedSpec::new(site, ctx, term);
-                Ok((
-                    spec.rel.clone(),
-                    rss::feed(site, ctx, lang, &spec, &parts.items)?,
-                ))
+                rss::feed(site, ctx, lang, &spec, &parts.items)?
             }
-            FeedJob::Calendar { lang } => {
-                let ctx = &langs[lang];
-                Ok((
-                    urls::calendar(ctx.lang()),
-                    ical::calendar(lang, &site.open, events),
-                ))
+            FeedJob::Calendar { .. } | FeedJob::PostingCalendar { .. } => {
+                ical::calendar(lang, self.postings(site), &parts.events)
             }
-            FeedJob::PostingCalendar { lang, posting } => {
-                let ctx = &langs[lang];
-                let slug = &site.posting(posting).slug;
-                Ok((
-                    urls::posting_calendar(ctx.lang(), slug),
-                    ical::calendar(lang, &[posting], events),
-                ))
-            }
-            FeedJob::Json { lang } => {
-                let ctx = &langs[lang];
-                Ok((urls::postings_json(ctx.lang()), json::postings(site, ctx)))
-            }
-        }
+            FeedJob::Json { .. } => json::postings(site, ctx),
+        };
+        Ok((self.file(site), bytes))
+    }
+}
+
+/// The open postings a feed follows: the language's, or one term's.
+fn feed_postings(site: &Site, term: Option<usize>) -> &[usize] {
+    match term {
+        None => &site.open,
+        Some(t) => &site.terms[t].postings,
     }
 }
 
@@ -181,7 +190,7 @@ impl<'a> FeedSpec<'a> {
                 title: site_title.to_string(),
                 rel: urls::feed(ctx.lang()),
                 page_rel: urls::home(ctx.lang(), 1),
-                postings: &site.open,
+                postings: feed_postings(site, None),
             },
             Some(t) => {
                 let term = &site.terms[t];
@@ -190,7 +199,7 @@ impl<'a> FeedSpec<'a> {
                     title: format!("{site_title}: {label}"),
                     rel: urls::term_feed(ctx.lang(), term.kind, &term.slug),
                     page_rel: urls::term(ctx.lang(), term.kind, &term.slug, 1),
-                    postings: &term.postings,
+                    postings: feed_postings(site, Some(t)),
                 }
             }
         }
