@@ -20,6 +20,8 @@ use rayon::prelude::*;
 pub trait Sink: Sync {
     fn put_shared(&self, path: String, bytes: Arc<[u8]>) -> io::Result<()>;
 
+    /// A file only this sink will hold: one that writes it out need not
+    /// copy it into shared memory first.
     fn put(&self, path: String, bytes: Vec<u8>) -> io::Result<()> {
         self.put_shared(path, Arc::from(bytes))
     }
@@ -65,10 +67,8 @@ impl DirSink {
         paths.sort();
         paths
     }
-}
 
-impl Sink for DirSink {
-    fn put_shared(&self, path: String, bytes: Arc<[u8]>) -> io::Result<()> {
+    fn write(&self, path: String, bytes: &[u8]) -> io::Result<()> {
         check_path(&path)?;
         {
             let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
@@ -97,6 +97,16 @@ impl Sink for DirSink {
             }
         }
         std::fs::write(self.dir.join(&path), bytes)
+    }
+}
+
+impl Sink for DirSink {
+    fn put_shared(&self, path: String, bytes: Arc<[u8]>) -> io::Result<()> {
+        self.write(path, &bytes)
+    }
+
+    fn put(&self, path: String, bytes: Vec<u8>) -> io::Result<()> {
+        self.write(path, &bytes)
     }
 }
 

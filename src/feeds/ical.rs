@@ -84,11 +84,7 @@ fn event(site: &Site, ctx: &LangCtx<'_>, i: usize, host: &str) -> Event {
     let p = site.posting(i);
     let t = p.shown_in(ctx.lang(), &config.default_language);
     let url = config.permalink(&urls::posting(&t.lang, &p.slug));
-    let summary = plain(&format!(
-        "{}: {}",
-        ctx.strings.get("fact.deadline"),
-        t.title
-    ));
+    let summary = plain(&format!("{}: {}", ctx.fact_label("deadline"), t.title));
     let description = plain(&format!(
         "{}\n{}\n\n{url}",
         facts_line(site, ctx, i),

@@ -31,9 +31,9 @@ struct Salary<'a> {
 }
 
 #[derive(Serialize)]
-struct Term {
-    key: String,
-    label: String,
+struct Term<'a> {
+    key: std::borrow::Cow<'a, str>,
+    label: &'a str,
 }
 
 #[derive(Serialize)]
@@ -45,18 +45,18 @@ struct Entry<'a> {
     lang: &'a str,
     title: &'a str,
     summary: &'a str,
-    organization: String,
+    organization: &'a str,
     unit: Option<&'a str>,
-    locations: Vec<Term>,
-    workplace: Term,
-    employment: Term,
+    locations: Vec<Term<'a>>,
+    workplace: Term<'a>,
+    employment: Term<'a>,
     probation: bool,
-    extent: Term,
+    extent: Term<'a>,
     extent_percent: Option<u8>,
-    categories: Vec<Term>,
-    published: String,
-    deadline: String,
-    deadline_text: String,
+    categories: Vec<Term<'a>>,
+    published: &'a str,
+    deadline: &'a str,
+    deadline_text: &'a str,
     salary: Option<Salary<'a>>,
     salary_text: Option<String>,
     reference: Option<&'a str>,
@@ -85,7 +85,7 @@ pub fn postings(site: &Site, ctx: &LangCtx<'_>) -> Vec<u8> {
     bytes
 }
 
-fn entry<'a>(site: &'a Site, ctx: &LangCtx<'a>, i: usize) -> Entry<'a> {
+fn entry<'a>(site: &'a Site, ctx: &'a LangCtx<'_>, i: usize) -> Entry<'a> {
     let config = &site.config;
     let p = site.posting(i);
     let card = ctx.card(i);
@@ -98,29 +98,29 @@ fn entry<'a>(site: &'a Site, ctx: &LangCtx<'a>, i: usize) -> Entry<'a> {
         lang: &t.lang,
         title: &t.title,
         summary: &t.summary,
-        organization: card.organization,
+        organization: &card.organization,
         unit: t.unit.as_deref(),
         locations: p
             .facts
             .locations
             .iter()
             .map(|l| Term {
-                key: crate::model::location_slug(l),
-                label: l.clone(),
+                key: crate::model::location_slug(l).into(),
+                label: l,
             })
             .collect(),
         workplace: Term {
-            key: card.workplace.key.to_string(),
-            label: card.workplace.label,
+            key: card.workplace.key.into(),
+            label: &card.workplace.label,
         },
         employment: Term {
-            key: card.employment.key.to_string(),
-            label: card.employment.label,
+            key: card.employment.key.into(),
+            label: &card.employment.label,
         },
         probation: p.facts.probation,
         extent: Term {
-            key: card.extent.key.to_string(),
-            label: card.extent.label,
+            key: card.extent.key.into(),
+            label: &card.extent.label,
         },
         extent_percent: p.facts.extent_percent,
         categories: p
@@ -130,17 +130,14 @@ fn entry<'a>(site: &'a Site, ctx: &LangCtx<'a>, i: usize) -> Entry<'a> {
             .filter_map(|k| {
                 let c = config.category(k)?;
                 Some(Term {
-                    key: k.clone(),
-                    label: c
-                        .label
-                        .get(ctx.lang(), &config.default_language)
-                        .to_string(),
+                    key: k.as_str().into(),
+                    label: c.label.get(ctx.lang(), &config.default_language),
                 })
             })
             .collect(),
-        published: card.published.iso,
-        deadline: card.deadline.iso,
-        deadline_text: card.deadline.text,
+        published: &card.published.iso,
+        deadline: &card.deadline.iso,
+        deadline_text: &card.deadline.text,
         salary: p.facts.salary_range.as_ref().map(|s| Salary {
             min: s.min,
             max: s.max,

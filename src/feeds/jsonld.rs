@@ -252,30 +252,48 @@ impl serde_json::ser::Formatter for ScriptSafe {
         writer: &mut W,
         fragment: &str,
     ) -> std::io::Result<()> {
-        // Searched by byte: U+2028 and U+2029 both start with the byte 0xE2.
-        let special = |b: &u8| matches!(b, b'<' | b'>' | b'&' | 0xE2);
-        let mut rest = fragment;
-        while let Some(at) = rest.as_bytes().iter().position(special) {
-            let c = rest[at..].chars().next().expect("a character starts here");
-            let escape = match c {
-                '<' => "\\u003c",
-                '>' => "\\u003e",
-                '&' => "\\u0026",
-                '\u{2028}' => "\\u2028",
-                '\u{2029}' => "\\u2029",
-                _ => {
-                    writer.write_all(&rest.as_bytes()[..at + c.len_utf8()])?;
-                    rest = &rest[at + c.len_utf8()..];
-                    continue;
-                }
+        let bytes = fragment.as_bytes();
+        let mut run = 0; // where the bytes not yet written start
+        let mut i = 0;
+        while i < bytes.len() {
+            // A table lookup per byte: most bytes are none of these.
+            if !SCRIPT_SPECIAL[usize::from(bytes[i])] {
+                i += 1;
+                continue;
+            }
+            let (escape, len): (&[u8], usize) = match bytes[i] {
+                b'<' => (b"\\u003c", 1),
+                b'>' => (b"\\u003e", 1),
+                b'&' => (b"\\u0026", 1),
+                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8.
+                _ => match bytes.get(i + 1..i + 3) {
+                    Some([0x80, 0xA8]) => (b"\\u2028", 3),
+                    Some([0x80, 0xA9]) => (b"\\u2029", 3),
+                    _ => {
+                        i += 1;
+                        continue;
+                    }
+                },
             };
-            writer.write_all(&rest.as_bytes()[..at])?;
-            writer.write_all(escape.as_bytes())?;
-            rest = &rest[at + c.len_utf8()..];
+            writer.write_all(&bytes[run..i])?;
+            writer.write_all(escape)?;
+            i += len;
+            run = i;
         }
-        writer.write_all(rest.as_bytes())
+        writer.write_all(&bytes[run..])
     }
 }
+
+/// The bytes [`ScriptSafe`] looks at: `<`, `>`, `&` and the first byte of
+/// U+2028 and U+2029.
+const SCRIPT_SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'<' as usize] = true;
+    table[b'>' as usize] = true;
+    table[b'&' as usize] = true;
+    table[0xE2] = true;
+    table
+};
 
 #[cfg(test)]
 mod tests {

@@ -223,13 +223,11 @@ pub fn feed_link(site: &Site, lang: &str, term: Option<(TermKind, &str)>) -> ser
 /// "Norrköping · Permanent, probationary period · Full-time".
 pub fn facts_line(site: &Site, ctx: &LangCtx<'_>, i: usize) -> String {
     let p = site.posting(i);
-    let mut parts: Vec<String> = Vec::new();
-    if p.facts.locations.is_empty() {
-        parts.push(ctx.workplace_label(p.facts.workplace));
+    let card = ctx.card(i);
+    let place = if p.facts.locations.is_empty() {
+        card.workplace.label.clone()
     } else {
-        parts.push(p.facts.locations.join(", "));
-    }
-    parts.push(ctx.employment_label(p));
-    parts.push(ctx.extent_label(p));
-    parts.join(" · ")
+        p.facts.locations.join(", ")
+    };
+    [place.as_str(), &card.employment.label, &card.extent.label].join(" · ")
 }

@@ -97,12 +97,12 @@ fn item(w: &mut Writer<Vec<u8>>, site: &Site, ctx: &LangCtx<'_>, i: usize) -> io
     let p = site.posting(i);
     let t = p.shown_in(ctx.lang(), &config.default_language);
     let link = config.permalink(&urls::posting(&t.lang, &p.slug));
-    let deadline_label = ctx.strings.get("fact.deadline");
+    let deadline_label = ctx.fact_label("deadline");
     let card = ctx.card(i);
     let description = format!(
         "<p>{}</p><p>{}: {}</p><p>{}</p>",
         crate::render::escape_html(&facts_line(site, ctx, i)),
-        crate::render::escape_html(&deadline_label),
+        crate::render::escape_html(deadline_label),
         crate::render::escape_html(&card.deadline.text),
         crate::render::escape_html(&t.summary),
     );

@@ -302,8 +302,8 @@ pub fn render_into(
     }
     let mut files = Output::default();
     add_files(site, theme, &mut files);
-    let langs = lang_contexts(site, strings);
-    crate::feeds::generate_into(site, &langs, &|_| true, sink).map_err(feed_error)?;
+    // The renderer's language contexts: the cards made for the pages serve the feeds.
+    crate::feeds::generate_into(site, &renderer.langs, &|_| true, sink).map_err(feed_error)?;
     add_site_files(site, sitemap, &mut files).map_err(feed_error)?;
     files
         .files
@@ -355,11 +355,7 @@ pub fn lang_contexts<'a>(site: &'a Site, strings: &'a [Strings]) -> Vec<LangCtx<
     let today = site.now.with_timezone(&site.config.time_zone).date_naive();
     strings
         .iter()
-        .map(|s| LangCtx {
-            site,
-            strings: s,
-            today,
-        })
+        .map(|s| LangCtx::new(site, s, today))
         .collect()
 }
 
@@ -498,6 +494,14 @@ struct Renderer<'a> {
     /// The similar jobs of each posting whose page is rendered, the same in
     /// every language: chosen once, used for the cards and for the page.
     similar: HashMap<usize, Vec<usize>>,
+    /// Per language: the navigation of every page that is not a plain page.
+    navs: Vec<Nav>,
+}
+
+/// The site navigation, and the paths of the plain pages it lists.
+struct Nav {
+    value: TeraValue,
+    pages: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -558,7 +562,11 @@ impl<'a> Renderer<'a> {
             filters,
             cards: Vec::new(),
             similar,
+            navs: Vec::new(),
         };
+        renderer.navs = (0..renderer.langs.len())
+            .map(|l| renderer.nav(l, ""))
+            .collect();
         renderer.cards = renderer.render_cards(jobs)?;
         Ok(renderer)
     }
@@ -607,7 +615,7 @@ impl<'a> Renderer<'a> {
             .par_iter()
             .map(|(lang, postings)| {
                 let ctx = &self.langs[*lang];
-                let cards: Vec<views::Card<'_>> = postings.iter().map(|&i| ctx.card(i)).collect();
+                let cards: Vec<&views::Card<'_>> = postings.iter().map(|&i| ctx.card(i)).collect();
                 let mut c = self.base[*lang].clone();
                 c.insert("cards", &cards);
                 let html = self
@@ -690,28 +698,39 @@ impl<'a> Renderer<'a> {
     /// The context of a page in `lang`, with `page` meta filled in.
     fn context(&self, lang: usize, meta: &PageMeta) -> Context {
         let mut c = self.base[lang].clone();
+        // The same on every page but the plain pages, which mark themselves.
+        let nav = if self.navs[lang].pages.contains(&meta.path) {
+            self.nav(lang, &meta.path).value
+        } else {
+            self.navs[lang].value.clone()
+        };
+        c.insert_value("nav", nav);
+        c
+    }
+
+    /// The site navigation of a page in `lang` whose path is `current`.
+    fn nav(&self, lang: usize, current: &str) -> Nav {
         let config = self.config();
-        let nav_pages: Vec<Value> = self
+        let code = self.code(lang);
+        let (pages, nav_pages): (Vec<String>, Vec<Value>) = self
             .site
             .content
             .pages
             .iter()
             .filter_map(|p| {
-                let t = p.translation(self.code(lang))?;
-                let path = config.path(&urls::page(self.code(lang), &p.slug));
-                Some(json!({ "title": t.title, "current": path == meta.path, "path": path }))
+                let t = p.translation(code)?;
+                let path = config.path(&urls::page(code, &p.slug));
+                let view = json!({ "title": t.title, "current": path == current, "path": path });
+                Some((path, view))
             })
-            .collect();
-        c.insert(
-            "nav",
-            &json!({
-                "home": config.path(&urls::home(self.code(lang), 1)),
-                "archive": config.path(&urls::archive(self.code(lang), 1)),
-                "statement": config.accessibility.as_ref().map(|_| config.path(&urls::statement(self.code(lang)))),
-                "pages": nav_pages,
-            }),
-        );
-        c
+            .unzip();
+        let value = TeraValue::from_serializable(&json!({
+            "home": config.path(&urls::home(code, 1)),
+            "archive": config.path(&urls::archive(code, 1)),
+            "statement": config.accessibility.as_ref().map(|_| config.path(&urls::statement(code))),
+            "pages": nav_pages,
+        }));
+        Nav { value, pages }
     }
 
     fn meta(

@@ -1,6 +1,8 @@
 //! What templates see: small `Serialize` views built from the model for one
 //! language, with every label and date already written in that language.
 
+use std::sync::OnceLock;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -95,7 +97,7 @@ pub struct AttachmentView {
 #[derive(Serialize)]
 pub struct PostingView<'a> {
     #[serde(flatten)]
-    pub card: Card<'a>,
+    pub card: &'a Card<'a>,
     pub body: &'a str,
     pub facts: Vec<Fact>,
     pub salary: Option<String>,
@@ -123,9 +125,53 @@ pub struct LangCtx<'a> {
     pub site: &'a Site,
     pub strings: &'a Strings,
     pub today: NaiveDate,
+    /// Each posting's card, made the first time a page or feed asks: the
+    /// listings, the posting's page and the feeds all describe it alike.
+    cards: Vec<OnceLock<Card<'a>>>,
+    /// The label of each fact, looked up once.
+    fact_labels: Vec<(&'static str, String)>,
 }
 
+/// The facts a posting page lists, in display order.
+const FACTS: [&str; 12] = [
+    "employment",
+    "extent",
+    "hours",
+    "workplace",
+    "locations",
+    "start",
+    "salary",
+    "deadline",
+    "published",
+    "reference",
+    "unit",
+    "organization",
+];
+
 impl<'a> LangCtx<'a> {
+    pub fn new(site: &'a Site, strings: &'a Strings, today: NaiveDate) -> Self {
+        LangCtx {
+            site,
+            strings,
+            today,
+            cards: (0..site.content.postings.len())
+                .map(|_| OnceLock::new())
+                .collect(),
+            fact_labels: FACTS
+                .iter()
+                .map(|&key| (key, strings.get(&format!("fact.{key}"))))
+                .collect(),
+        }
+    }
+
+    /// The label of a fact (`deadline`, `salary`, ...) in this language.
+    pub fn fact_label<'k>(&'k self, key: &'k str) -> &'k str {
+        self.fact_labels
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or(key, |(_, label)| label.as_str())
+    }
+
     pub fn lang(&self) -> &str {
         &self.strings.lang
     }
@@ -220,7 +266,11 @@ impl<'a> LangCtx<'a> {
     }
 
     /// The card of posting `i` on a page in this language.
-    pub fn card(&self, i: usize) -> Card<'a> {
+    pub fn card(&self, i: usize) -> &Card<'a> {
+        self.cards[i].get_or_init(|| self.make_card(i))
+    }
+
+    fn make_card(&self, i: usize) -> Card<'a> {
         let site = self.site;
         let p = site.posting(i);
         let config = &site.config;
@@ -300,7 +350,7 @@ impl<'a> LangCtx<'a> {
         i: usize,
         json_ld: Option<String>,
         similar: Vec<String>,
-    ) -> PostingView<'a> {
+    ) -> PostingView<'_> {
         let site = self.site;
         let p: &'a Posting = site.posting(i);
         let t = p.shown_in(self.lang(), &site.config.default_language);
@@ -312,7 +362,7 @@ impl<'a> LangCtx<'a> {
             .map(|s| self.salary_range_text(s))
             .or_else(|| t.salary_text.clone());
         let start = p.facts.start.map(|s| self.start_text(s));
-        let facts = self.facts(p, t, &card, salary.as_deref(), start.as_deref());
+        let facts = self.facts(p, t, card, salary.as_deref(), start.as_deref());
         let (union_contacts, contacts) = self.contacts(p, t);
         PostingView {
             body: &t.body_html,
@@ -353,13 +403,12 @@ impl<'a> LangCtx<'a> {
         salary: Option<&str>,
         start: Option<&str>,
     ) -> Vec<Fact> {
-        let s = self.strings;
         let mut facts = Vec::new();
         let mut add = |key: &'static str, value: Option<String>| {
             if let Some(value) = value.filter(|v| !v.is_empty()) {
                 facts.push(Fact {
                     key,
-                    label: s.get(&format!("fact.{key}")),
+                    label: self.fact_label(key).to_string(),
                     value,
                 });
             }
