@@ -5,6 +5,7 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use serde::Serialize;
+use serde::ser::{SerializeStruct, Serializer};
 
 use crate::config::Dir;
 use crate::content::posting::tel_uri;
@@ -40,7 +41,8 @@ pub struct DateView {
     pub text: String,
 }
 
-#[derive(Serialize)]
+/// A posting in a list. Serialized by hand (below) so that a posting's page
+/// can put the same fields at the top of its own view.
 pub struct Card<'a> {
     pub slug: &'a str,
     pub path: String,
@@ -61,6 +63,64 @@ pub struct Card<'a> {
     pub days_left_text: String,
     pub closed: bool,
     pub summary: &'a str,
+}
+
+impl Card<'_> {
+    const FIELDS: usize = 19;
+
+    /// Writes the card's fields into a struct being serialized.
+    fn serialize_fields<S: SerializeStruct>(&self, s: &mut S) -> Result<(), S::Error> {
+        // Every field named: one added to the struct must be added here.
+        let Card {
+            slug,
+            path,
+            title,
+            lang,
+            dir,
+            foreign,
+            lang_name,
+            organization,
+            unit,
+            locations,
+            workplace,
+            employment,
+            extent,
+            published,
+            deadline,
+            days_left,
+            days_left_text,
+            closed,
+            summary,
+        } = self;
+        s.serialize_field("slug", slug)?;
+        s.serialize_field("path", path)?;
+        s.serialize_field("title", title)?;
+        s.serialize_field("lang", lang)?;
+        s.serialize_field("dir", dir)?;
+        s.serialize_field("foreign", foreign)?;
+        s.serialize_field("lang_name", lang_name)?;
+        s.serialize_field("organization", organization)?;
+        s.serialize_field("unit", unit)?;
+        s.serialize_field("locations", locations)?;
+        s.serialize_field("workplace", workplace)?;
+        s.serialize_field("employment", employment)?;
+        s.serialize_field("extent", extent)?;
+        s.serialize_field("published", published)?;
+        s.serialize_field("deadline", deadline)?;
+        s.serialize_field("days_left", days_left)?;
+        s.serialize_field("days_left_text", days_left_text)?;
+        s.serialize_field("closed", closed)?;
+        s.serialize_field("summary", summary)?;
+        Ok(())
+    }
+}
+
+impl Serialize for Card<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Card", Self::FIELDS)?;
+        self.serialize_fields(&mut s)?;
+        s.end()
+    }
 }
 
 #[derive(Serialize)]
@@ -94,9 +154,8 @@ pub struct AttachmentView {
     pub size: String,
 }
 
-#[derive(Serialize)]
+/// A posting's page: its card's fields and the rest.
 pub struct PostingView<'a> {
-    #[serde(flatten)]
     pub card: &'a Card<'a>,
     pub body: &'a str,
     pub facts: Vec<Fact>,
@@ -115,6 +174,48 @@ pub struct PostingView<'a> {
     /// The cards (HTML) of open postings in the same category or place,
     /// chosen at build time.
     pub similar: Vec<String>,
+}
+
+impl Serialize for PostingView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("PostingView", Card::FIELDS + 15)?;
+        // Every field named: one added to the struct must be added here.
+        let PostingView {
+            card,
+            body,
+            facts,
+            salary,
+            hours,
+            start,
+            reference,
+            categories,
+            contacts,
+            union_contacts,
+            apply,
+            screening,
+            attachments,
+            status,
+            json_ld,
+            similar,
+        } = self;
+        card.serialize_fields(&mut s)?;
+        s.serialize_field("body", body)?;
+        s.serialize_field("facts", facts)?;
+        s.serialize_field("salary", salary)?;
+        s.serialize_field("hours", hours)?;
+        s.serialize_field("start", start)?;
+        s.serialize_field("reference", reference)?;
+        s.serialize_field("categories", categories)?;
+        s.serialize_field("contacts", contacts)?;
+        s.serialize_field("union_contacts", union_contacts)?;
+        s.serialize_field("apply", apply)?;
+        s.serialize_field("screening", screening)?;
+        s.serialize_field("attachments", attachments)?;
+        s.serialize_field("status", status)?;
+        s.serialize_field("json_ld", json_ld)?;
+        s.serialize_field("similar", similar)?;
+        s.end()
+    }
 }
 
 /// How many similar jobs a posting page shows.
