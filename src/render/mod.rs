@@ -302,9 +302,14 @@ pub fn render_into(
     }
     let mut files = Output::default();
     add_files(site, theme, &mut files);
+    // The sitemap is one file, written while the feeds are made in parallel.
     // The renderer's language contexts: the cards made for the pages serve the feeds.
-    crate::feeds::generate_into(site, &renderer.langs, &|_| true, sink).map_err(feed_error)?;
-    add_site_files(site, sitemap, &mut files).map_err(feed_error)?;
+    let (feeds, site_files) = rayon::join(
+        || crate::feeds::generate_into(site, &renderer.langs, &|_| true, sink),
+        || add_site_files(site, sitemap, &mut files),
+    );
+    feeds.map_err(feed_error)?;
+    site_files.map_err(feed_error)?;
     files
         .files
         .into_par_iter()
