@@ -114,9 +114,25 @@ fn event(site: &Site, ctx: &LangCtx<'_>, i: usize, host: &str) -> Event {
 /// feeds, commas and semicolons, but a carriage return or other control
 /// character would pass through raw and break the content line.
 fn plain(text: &str) -> String {
+    let unwanted = |c: char| c.is_control() && !matches!(c, '\n' | '\t');
+    if !text.contains(unwanted) {
+        return text.to_string();
+    }
     text.replace("\r\n", "\n")
         .chars()
         .map(|c| if c == '\r' { '\n' } else { c })
         .filter(|&c| !c.is_control() || matches!(c, '\n' | '\t'))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain;
+
+    #[test]
+    fn plain_text_turns_carriage_returns_into_line_feeds_and_drops_other_controls() {
+        assert_eq!(plain("a\r\nb\rc\u{7}d\te\u{85}f"), "a\nb\ncd\tef");
+        assert_eq!(plain("Lön: 5 €, Åre\nStart"), "Lön: 5 €, Åre\nStart");
+        assert_eq!(plain(""), "");
+    }
 }
