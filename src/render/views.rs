@@ -228,7 +228,9 @@ pub struct LangCtx<'a> {
     pub today: NaiveDate,
     /// Each posting's card, made the first time a page or feed asks: the
     /// listings, the posting's page and the feeds all describe it alike.
-    cards: Vec<OnceLock<Card<'a>>>,
+    /// Boxed, so that a slot no page asks for costs a pointer (the live
+    /// preview makes these contexts for every rebuild of one page).
+    cards: Vec<OnceLock<Box<Card<'a>>>>,
     /// The label of each fact, looked up once.
     fact_labels: Vec<(&'static str, String)>,
 }
@@ -368,7 +370,7 @@ impl<'a> LangCtx<'a> {
 
     /// The card of posting `i` on a page in this language.
     pub fn card(&self, i: usize) -> &Card<'a> {
-        self.cards[i].get_or_init(|| self.make_card(i))
+        self.cards[i].get_or_init(|| Box::new(self.make_card(i)))
     }
 
     fn make_card(&self, i: usize) -> Card<'a> {
