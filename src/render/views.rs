@@ -4,6 +4,7 @@
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 
@@ -233,6 +234,18 @@ pub struct LangCtx<'a> {
     cards: Vec<OnceLock<Box<Card<'a>>>>,
     /// The label of each fact, looked up once.
     fact_labels: Vec<(&'static str, String)>,
+}
+
+impl Drop for LangCtx<'_> {
+    /// A whole board's cards are hundreds of thousands of small strings:
+    /// freed on every core rather than on one after the build. The few a
+    /// live-preview rebuild makes are freed here at once.
+    fn drop(&mut self) {
+        let cards = std::mem::take(&mut self.cards);
+        if cards.iter().filter(|c| c.get().is_some()).count() > 1000 {
+            cards.into_par_iter().for_each(drop);
+        }
+    }
 }
 
 /// The facts a posting page lists, in display order.
