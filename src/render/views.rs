@@ -248,7 +248,7 @@ impl Drop for LangCtx<'_> {
     }
 }
 
-/// The facts a posting page lists, in display order.
+/// The facts a posting page lists, in display order (values in `LangCtx::facts`).
 const FACTS: [&str; 12] = [
     "employment",
     "extent",
@@ -519,29 +519,31 @@ impl<'a> LangCtx<'a> {
         salary: Option<&str>,
         start: Option<&str>,
     ) -> Vec<Fact> {
-        let mut facts = Vec::new();
-        let mut add = |key: &'static str, value: Option<String>| {
-            if let Some(value) = value.filter(|v| !v.is_empty()) {
-                facts.push(Fact {
+        FACTS
+            .iter()
+            .filter_map(|&key| {
+                let value = match key {
+                    "employment" => Some(card.employment.label.clone()),
+                    "extent" => Some(card.extent.label.clone()),
+                    "hours" => t.hours.clone(),
+                    "workplace" => Some(card.workplace.label.clone()),
+                    "locations" => Some(p.facts.locations.join(", ")),
+                    "start" => start.map(str::to_string),
+                    "salary" => salary.map(str::to_string),
+                    "deadline" => Some(card.deadline.text.clone()),
+                    "published" => Some(card.published.text.clone()),
+                    "reference" => p.facts.reference.clone(),
+                    "unit" => t.unit.clone(),
+                    "organization" => Some(card.organization.clone()),
+                    _ => unreachable!("every fact in FACTS has a value here"),
+                };
+                Some(Fact {
                     key,
                     label: self.fact_label(key).to_string(),
-                    value,
-                });
-            }
-        };
-        add("employment", Some(card.employment.label.clone()));
-        add("extent", Some(card.extent.label.clone()));
-        add("hours", t.hours.clone());
-        add("workplace", Some(card.workplace.label.clone()));
-        add("locations", Some(p.facts.locations.join(", ")));
-        add("start", start.map(str::to_string));
-        add("salary", salary.map(str::to_string));
-        add("deadline", Some(card.deadline.text.clone()));
-        add("published", Some(card.published.text.clone()));
-        add("reference", p.facts.reference.clone());
-        add("unit", t.unit.clone());
-        add("organization", Some(card.organization.clone()));
-        facts
+                    value: value.filter(|v| !v.is_empty())?,
+                })
+            })
+            .collect()
     }
 
     fn categories(&self, p: &Posting) -> Vec<Labeled> {
