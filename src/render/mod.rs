@@ -107,7 +107,11 @@ fn fmt_filter(template: &str, kwargs: Kwargs, _: &State) -> TeraResult<String> {
 /// `{{ value | json_encode }}`: JSON text, with object keys in sorted order
 /// so that a page is the same on every build.
 fn json_encode_filter(value: TeraValue, _: Kwargs, _: &State) -> TeraResult<String> {
-    let json = serde_json::to_value(&value).map_err(tera::Error::message)?;
+    json_encode(&value)
+}
+
+fn json_encode(value: &TeraValue) -> TeraResult<String> {
+    let json = serde_json::to_value(value).map_err(tera::Error::message)?;
     serde_json::to_string(&json).map_err(tera::Error::message)
 }
 
@@ -749,6 +753,7 @@ impl<'a> Renderer<'a> {
         let config = self.config();
         PageMeta {
             kind,
+            kind_slug: kind.replace('_', "-"),
             title,
             description,
             path: config.path(&rel),
@@ -1139,6 +1144,8 @@ fn sitemap_entry(meta: &PageMeta) -> Option<crate::feeds::sitemap::Entry> {
 #[derive(Serialize)]
 struct PageMeta {
     kind: &'static str,
+    /// `kind` with `-` for `_` (`not-found`), for class names.
+    kind_slug: String,
     title: String,
     description: String,
     path: String,
@@ -1259,11 +1266,20 @@ fn base_context(site: &Site, ctx: &LangCtx<'_>, assets: &Value) -> Context {
                 "name": config.organization.name.get(code, &config.default_language),
                 "url": config.organization.url,
                 "logo": logo,
+                // The same on every page: the logo as a link within the site.
+                "logo_path": logo.as_ref().map(|l| l.replace(&config.base_url, &config.base_path)),
             },
             "languages": config.languages.iter().map(|l| json!({"code": l.code, "name": l.name, "dir": l.dir})).collect::<Vec<_>>(),
             "generated": site.now.to_rfc3339(),
         }),
     );
+    // The plural table the script reads, as `json_encode` writes it: the
+    // same on every page of the language, so written once here.
+    let days_left_json = ctx
+        .strings
+        .table
+        .get("days_left")
+        .and_then(|forms| json_encode(&TeraValue::from_serializable(forms)).ok());
     c.insert(
         "lang",
         &json!({
@@ -1271,6 +1287,7 @@ fn base_context(site: &Site, ctx: &LangCtx<'_>, assets: &Value) -> Context {
             "name": language.name,
             "dir": language.dir,
             "locale": format!("{:?}", language.locale),
+            "days_left_json": days_left_json,
         }),
     );
     c.insert("t", &ctx.strings.table);
