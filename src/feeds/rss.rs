@@ -117,7 +117,7 @@ fn item(w: &mut Writer<Vec<u8>>, site: &Site, ctx: &LangCtx<'_>, i: usize) -> io
         for location in &p.facts.locations {
             text(w, "category", location)?;
         }
-        text(w, "category", &ctx.employment_label(p))?;
+        text(w, "category", &card.employment.label)?;
         for key in &p.facts.categories {
             if let Some(c) = config.category(key) {
                 text(

@@ -299,7 +299,7 @@ impl<'a> LangCtx<'a> {
         }
     }
 
-    pub fn employment_label(&self, p: &Posting) -> String {
+    fn employment_label(&self, p: &Posting) -> String {
         let base = self
             .strings
             .get(&format!("employment.{}", p.facts.employment.key()));
@@ -311,7 +311,7 @@ impl<'a> LangCtx<'a> {
         }
     }
 
-    pub fn extent_label(&self, p: &Posting) -> String {
+    fn extent_label(&self, p: &Posting) -> String {
         let base = self
             .strings
             .get(&format!("extent.{}", p.facts.extent.key()));
@@ -326,7 +326,7 @@ impl<'a> LangCtx<'a> {
         }
     }
 
-    pub fn workplace_label(&self, w: Workplace) -> String {
+    fn workplace_label(&self, w: Workplace) -> String {
         self.strings.get(&format!("workplace.{}", w.key()))
     }
 
