@@ -190,7 +190,7 @@ fn merge_postings(
                 return (None, ds);
             }
             files.sort_by_key(|f| order(&f.doc.lang));
-            let posting = posting::merge(&files, config, &mut ds);
+            let posting = posting::merge(&mut files, config, &mut ds);
             (posting, ds)
         })
         .collect();

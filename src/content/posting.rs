@@ -587,10 +587,17 @@ macro_rules! fact {
 
 /// Merges the files of one posting (all with the same slug) into a `Posting`.
 pub fn merge(
-    files: &[RawPosting],
+    files: &mut [RawPosting],
     config: &Config,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Posting> {
+    // The bodies move into the posting rather than being copied: the files
+    // are dropped after the merge.
+    let bodies: Vec<String> = files
+        .iter_mut()
+        .map(|r| std::mem::take(&mut r.rendered.html))
+        .collect();
+    let files = &*files;
     let before = diagnostics.len();
     let first = files.first()?;
     let published = fact!(files, published, diagnostics).copied();
@@ -684,7 +691,11 @@ pub fn merge(
     if diagnostics.len() > before {
         return None;
     }
-    let translations = files.iter().map(|r| translation(r, &contacts)).collect();
+    let translations = files
+        .iter()
+        .zip(bodies)
+        .map(|(r, body_html)| translation(r, body_html, &contacts))
+        .collect();
     Some(Posting {
         slug: first.doc.slug.clone(),
         facts,
@@ -751,7 +762,7 @@ fn same_contacts(a: &[RawContact], b: &[RawContact]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.contact == y.contact)
 }
 
-fn translation(r: &RawPosting, contacts: &[&RawContact]) -> Translation {
+fn translation(r: &RawPosting, body_html: String, contacts: &[&RawContact]) -> Translation {
     let rendered = &r.rendered;
     let own_roles = r.contacts.as_ref().map(|c| c.get_ref());
     let contact_roles = contacts
@@ -775,7 +786,7 @@ fn translation(r: &RawPosting, contacts: &[&RawContact]) -> Translation {
             .map(|t| t.get_ref().trim().to_string())
             .unwrap_or_default(),
         summary,
-        body_html: rendered.html.clone(),
+        body_html,
         hours: r.hours.clone(),
         salary_text: r.salary_text.clone(),
         organization: r.organization.clone(),
@@ -822,7 +833,7 @@ mod tests {
         };
         let mut ds = Vec::new();
         if let Some(raw) = read(doc, &config, &mut ds) {
-            merge(&[raw], &config, &mut ds);
+            merge(&mut [raw], &config, &mut ds);
         }
         ds.into_iter().map(|d| d.message).collect()
     }
