@@ -220,17 +220,29 @@ fn discover(
     let mut found = Vec::new();
     let walker = walkdir::WalkDir::new(&base)
         .min_depth(1)
-        .max_depth(if folders { 2 } else { 1 })
-        .sort_by_file_name();
+        .max_depth(if folders { 2 } else { 1 });
+    let mut entries = Vec::new();
     for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                diagnostics
-                    .push(Diagnostic::error(format!("cannot read the folder: {e}")).in_file(dir));
-                continue;
+        match entry {
+            Ok(e) => entries.push(e),
+            Err(e) => diagnostics
+                .push(Diagnostic::error(format!("cannot read the folder: {e}")).in_file(dir)),
+        }
+    }
+    // In the order of a walk that sorts each folder by name. Sorted here
+    // rather than by the walk, whose comparisons split both paths into
+    // components every time (half of discovering): by the path's bytes with
+    // each separator lowest, which orders paths component by component.
+    entries.sort_by_cached_key(|e| {
+        let mut key = e.path().as_os_str().as_encoded_bytes().to_vec();
+        for b in &mut key {
+            if std::path::is_separator(char::from(*b)) {
+                *b = 0;
             }
-        };
+        }
+        key
+    });
+    for entry in entries {
         let name = entry.file_name().to_string_lossy().to_string();
         if is_ignored(&name) {
             continue;
