@@ -72,7 +72,10 @@ pub fn render_checked<E>(
         pulldown_cmark::html::push_html(&mut html, SafeEvents::new(events.into_iter()));
     }
     Ok(Rendered {
-        html,
+        // Bodies stay in memory for the whole build: each is kept at its
+        // length, not in the larger buffer it was written into, which is
+        // freed here for the next body this thread renders.
+        html: String::from(html.as_str()),
         first_paragraph,
     })
 }
