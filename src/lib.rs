@@ -15,6 +15,7 @@ pub mod fields;
 pub mod i18n;
 pub mod incremental;
 pub mod markdown;
+pub mod memory;
 pub mod model;
 pub mod output;
 pub mod render;

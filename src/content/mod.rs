@@ -48,6 +48,7 @@ struct Found {
 pub fn load(root: &Path, config: &Config) -> Result<Content, Vec<Diagnostic>> {
     let mut diagnostics = Vec::new();
     let postings_found = discover(root, POSTINGS_DIR, true, config, &mut diagnostics);
+    crate::memory::fit_to(postings_found.len());
     let pages_found = discover(root, PAGES_DIR, false, config, &mut diagnostics);
 
     let postings = read_postings(root, &postings_found, config, &mut diagnostics);
