@@ -16,9 +16,15 @@
 #              journal* (some VM images), creating files within minutes of
 #              deleting tens of thousands costs several times more: the kernel
 #              skips recently deleted inodes one by one. Each timed run deletes
-#              the last output, so there use a journaled ext4, e.g.
-#                truncate -s 16G fs.img && mkfs.ext4 -q fs.img && mount -o loop fs.img /mnt/bench
-#                OUT_DIR=/mnt/bench scripts/bench.sh
+#              the last output, so there use a journaled ext4. Its journal
+#              matters too: mkfs.ext4 gives a 14 GiB filesystem a 64 MiB
+#              journal, which a large build fills, and then waits while it is
+#              written back (10,000 postings: 3.4 s instead of 2.6 s); a disk
+#              of 128 GiB or more gets 1 GiB. The figures in BENCHMARKS.md:
+#                truncate -s 14G fs.img && mkfs.ext4 -q -J size=1024 fs.img
+#                mount -o loop fs.img /mnt/bench && OUT_DIR=/mnt/bench scripts/bench.sh
+#              Before each run the last output is deleted and the disk synced,
+#              so no run pays for writing back the one before.
 #   RUNS       timed runs per size (default: 5 up to 10,000, 3 above)
 #   WARMUP     untimed runs first (default: 1)
 #   SEED       generator seed (default: 6)
@@ -72,12 +78,12 @@ for N in "${SIZES[@]}"; do
     echo "== $N postings per language: $runs runs after $WARMUP warm-up"
     build=("$BIN" build --root "$board" --now "$NOW" --output "$out" --quiet)
     hyperfine --style basic --warmup "$WARMUP" --runs "$runs" \
-        --prepare "rm -rf '$out'" \
+        --prepare "rm -rf '$out' && sync" \
         --export-csv "$BENCH_DIR/results/$N.csv" \
         --export-json "$BENCH_DIR/results/$N.json" \
         "$(printf '%q ' "${build[@]}")"
 
-    rm -rf "$out"
+    rm -rf "$out" && sync
     /usr/bin/time -v "${build[@]}" 2>"$BENCH_DIR/results/$N.time"
     rss_kb="$(awk -F': ' '/Maximum resident set size/ {print $2}' "$BENCH_DIR/results/$N.time")"
     files="$(find "$out" -type f | wc -l)"
