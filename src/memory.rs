@@ -1,7 +1,7 @@
 //! How the build's memory is paged. The `vacancy` binary starts without the
 //! kernel's transparent huge pages: with them each 2 MiB page counts whole
 //! in a build's memory however little of it is used, and a small board
-//! (1,000 postings per language) peaks near 100 MB instead of 60. A large
+//! (1,000 postings per language) peaks at 80-90 MB instead of under 50. A large
 //! board touches gigabytes, and there 4 KiB pages cost a page fault each
 //! (450,000 at 50,000 postings per language, a fifth of the build's kernel
 //! time); with huge pages a tenth as many. So the build asks for them back
