@@ -220,9 +220,7 @@ fn discover(
     if !base.is_dir() {
         return Vec::new();
     }
-    let lowercase = valid_slugs(&base, dir);
     let base_linked = std::fs::symlink_metadata(&base).is_ok_and(|m| m.file_type().is_symlink());
-    let twin = |slug: &str| lowercase.get(&slug.to_lowercase()).cloned();
     let mut found = Vec::new();
     let walker = walkdir::WalkDir::new(&base)
         .min_depth(1)
@@ -248,6 +246,14 @@ fn discover(
         }
         key
     });
+    let lowercase = valid_slugs(
+        entries
+            .iter()
+            .filter(|e| e.depth() == 1)
+            .map(walkdir::DirEntry::file_name),
+        dir,
+    );
+    let twin = |slug: &str| lowercase.get(&slug.to_lowercase()).cloned();
     for entry in entries {
         let name = entry.file_name().to_string_lossy().to_string();
         if is_ignored(&name) {
@@ -356,27 +362,24 @@ fn discover(
     found
 }
 
-/// The posting or page names directly in `base` that are valid slugs, each
-/// with the first file or folder that has it: an invalid name that differs
-/// from one of them only in case is reported with it.
-fn valid_slugs(base: &Path, dir: &str) -> BTreeMap<String, PathBuf> {
+/// Of the posting or page names directly in `dir` (`names`, in name order,
+/// from the walk), those that are valid slugs, each with the first file or
+/// folder that has it: an invalid name that differs from one of them only in
+/// case is reported with it.
+fn valid_slugs<'a>(
+    names: impl Iterator<Item = &'a std::ffi::OsStr>,
+    dir: &str,
+) -> BTreeMap<String, PathBuf> {
     let mut out = BTreeMap::new();
-    let Ok(entries) = std::fs::read_dir(base) else {
-        return out;
-    };
-    let mut names: Vec<String> = entries
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().to_string())
-        .collect();
-    names.sort();
     for name in names {
+        let name = name.to_string_lossy();
         let slug = match name.strip_suffix(".md") {
             Some(stem) => stem.rsplit_once('.').map_or(stem, |(slug, _)| slug),
             None => &name,
         };
         if is_slug(slug) {
             out.entry(slug.to_string())
-                .or_insert_with(|| Path::new(dir).join(&name));
+                .or_insert_with(|| Path::new(dir).join(&*name));
         }
     }
     out
