@@ -159,7 +159,7 @@ async fn client(
     let mut answered = 0;
     for i in 0..count {
         let path = &paths[(seed * 7 + i * 13) % paths.len()];
-        let request = format!("GET {path} HTTP/1.1\r\nHost: load\r\n\r\n");
+        let request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\n\r\n");
         let ok = async {
             stream.get_mut().write_all(request.as_bytes()).await?;
             read_response(&mut stream).await

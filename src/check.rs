@@ -10,10 +10,9 @@ use std::time::Instant;
 use chrono::{DateTime, FixedOffset};
 use pulldown_cmark::{Event, Parser, Tag};
 
-use crate::Built;
 use crate::diagnostic::{Diagnostic, Diagnostics, Failed, SourceFile};
 use crate::model::Site;
-use crate::output::Output;
+use crate::output::IndexSink;
 use crate::render::urls;
 
 /// How strict `check` is about what is not wrong but incomplete.
@@ -21,24 +20,54 @@ use crate::render::urls;
 pub struct Options {
     /// Untranslated postings are errors, not warnings.
     pub strict: bool,
+    /// A site without a `content/` folder is no error.
+    pub allow_empty: bool,
 }
 
-/// Builds the site in memory and reports every problem found; fails when any is an error.
-pub fn check(root: &Path, now: DateTime<FixedOffset>, options: Options) -> Result<Built, Failed> {
+/// A site checked: everything a build would publish was rendered, and then
+/// let go, page by page.
+#[derive(Debug)]
+pub struct Checked {
+    pub site: Site,
+    pub warnings: Diagnostics,
+    pub elapsed: std::time::Duration,
+}
+
+/// Renders the whole site, keeping only each file's path and a page's
+/// anchors, and reports every problem found; fails when any is an error.
+pub fn check(root: &Path, now: DateTime<FixedOffset>, options: Options) -> Result<Checked, Failed> {
     let started = Instant::now();
-    let (site, kit) = crate::load(root, None)?.at(now);
-    let output = kit.render(&site)?;
     let mut found = Diagnostics::default();
+    if !options.allow_empty
+        && let Some(d) = crate::content::missing_folder(root)
+    {
+        found.push(d);
+    }
+    let (site, kit) = match crate::load(root, None) {
+        Ok(loaded) => loaded.at(now),
+        Err(mut failed) => {
+            failed.0.extend(found.0);
+            failed.0.sort();
+            return Err(failed);
+        }
+    };
+    let index = IndexSink::default();
+    crate::render::render_into(&site, &kit.theme, &kit.strings, &kit.tera, &index).map_err(
+        |ds| {
+            found.extend(ds);
+            found.sort();
+            Failed(std::mem::take(&mut found))
+        },
+    )?;
     found.extend(missing_strings(&kit.theme, &kit.strings, &site));
     found.extend(untranslated(&site, options.strict));
-    found.extend(links(root, &site, &output));
+    found.extend(links(root, &site, &index));
     found.sort();
     if found.has_errors() {
         return Err(Failed(found));
     }
-    Ok(Built {
+    Ok(Checked {
         site,
-        output,
         warnings: found,
         elapsed: started.elapsed(),
     })
@@ -175,7 +204,7 @@ fn untranslated(site: &Site, strict: bool) -> Vec<Diagnostic> {
 
 /// Links in posting and page texts: internal ones must lead to a built page
 /// (and anchor), `mailto:` and `tel:` must be well formed.
-fn links(root: &Path, site: &Site, output: &Output) -> Vec<Diagnostic> {
+fn links(root: &Path, site: &Site, output: &IndexSink) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let config = &site.config;
     let mut texts: Vec<(&Path, String)> = Vec::new();
@@ -230,7 +259,7 @@ fn link_problem(
     dest: &str,
     page_rel: &str,
     config: &crate::config::Config,
-    output: &Output,
+    output: &IndexSink,
 ) -> Option<(String, String)> {
     if let Some(address) = dest.strip_prefix("mailto:") {
         let address = address.split('?').next().unwrap_or("");
@@ -276,10 +305,8 @@ fn link_problem(
         resolve(page_rel, path)
     };
     let file = urls::file_of(&target_rel);
-    let Some(bytes) = output
-        .get(&file)
-        .or_else(|| output.get(&format!("{target_rel}/index.html")))
-    else {
+    let folder_page = format!("{target_rel}/index.html");
+    let Some(page) = [file, folder_page].into_iter().find(|p| output.has(p)) else {
         return Some((
             "leads to no page of the board".into(),
             "check the spelling; postings are at /<lang>/jobs/<slug>/ and pages at /<lang>/<page>/"
@@ -287,10 +314,7 @@ fn link_problem(
         ));
     };
     let fragment = fragment.filter(|f| !f.is_empty())?;
-    let html = String::from_utf8_lossy(bytes);
-    let has_anchor = html.contains(&format!("id=\"{fragment}\""))
-        || html.contains(&format!("name=\"{fragment}\""));
-    (!has_anchor).then(|| {
+    (!output.has_anchor(&page, fragment)).then(|| {
         (
             format!("points at \"#{fragment}\", which is not on that page"),
             "headings get an id with {#id} after their text, e.g. ## Apply {#apply}".into(),

@@ -60,6 +60,10 @@ pub struct BuildArgs {
     /// Also list every file written and print warnings in full.
     #[arg(long, short)]
     pub verbose: bool,
+    /// Build even when the board would have no postings while the last build
+    /// had some, or when the site has no content/ folder.
+    #[arg(long)]
+    pub allow_empty: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -82,6 +86,9 @@ pub struct CheckArgs {
     /// Treat postings missing a language as errors, not warnings.
     #[arg(long)]
     pub strict: bool,
+    /// A site without a content/ folder (a board without postings) is no error.
+    #[arg(long)]
+    pub allow_empty: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -158,7 +165,11 @@ fn build(args: BuildArgs) -> i32 {
     } else {
         root.join(&args.output)
     };
-    let built = match crate::build(root, &output, now, args.base_url.as_deref()) {
+    let options = crate::BuildOptions {
+        base_url: args.base_url.as_deref(),
+        allow_empty: args.allow_empty,
+    };
+    let built = match crate::build(root, &output, now, options) {
         Ok(b) => b,
         Err(crate::BuildError::Content(failed)) => {
             print_diagnostics(&failed.0, Format::Human);
@@ -194,6 +205,7 @@ fn check(args: CheckArgs) -> i32 {
     };
     let options = crate::check::Options {
         strict: args.strict,
+        allow_empty: args.allow_empty,
     };
     match crate::check::check(&args.site.root, now, options) {
         Ok(built) => {

@@ -76,8 +76,10 @@ impl Localized {
 pub struct Organization {
     pub name: Localized,
     pub url: Option<String>,
-    /// A path under `static/` or an absolute URL.
+    /// A path under `static/` or an absolute `https:` URL.
     pub logo: Option<String>,
+    /// Where `logo` is written in vacancy.toml, for errors found later.
+    pub logo_span: std::ops::Range<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -163,19 +165,36 @@ impl Config {
     /// Reads `vacancy.toml` in `root`.
     pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
         let path = root.join(CONFIG_FILE);
-        let text = std::fs::read_to_string(&path).map_err(|e| {
+        if let Err(e) = std::fs::metadata(&path) {
             let help = if e.kind() == std::io::ErrorKind::NotFound {
                 "run `vacancy init <dir>` to create a site, or pass `--root <dir>` to point at one"
             } else {
-                "check that the file is readable text in UTF-8"
+                "check that the file is readable"
             };
-            vec![
+            return Err(vec![
                 Diagnostic::error(format!("cannot read {CONFIG_FILE}: {e}"))
                     .in_file(CONFIG_FILE)
                     .help(help),
-            ]
-        })?;
-        Config::parse(&SourceFile::new(CONFIG_FILE, text))
+            ]);
+        }
+        let file = crate::content::read_text(root, Path::new(CONFIG_FILE)).map_err(|d| vec![d])?;
+        Config::parse(&file)
+    }
+
+    /// Reads `vacancy.toml` in `root` and checks the files it names exist
+    /// among `static_files` (the theme's and the site's).
+    pub fn load_checked(
+        root: &Path,
+        static_files: &BTreeMap<String, std::sync::Arc<[u8]>>,
+    ) -> Result<Config, Vec<Diagnostic>> {
+        let config = Config::load(root)?;
+        let file = crate::content::read_text(root, Path::new(CONFIG_FILE)).map_err(|d| vec![d])?;
+        let missing = config.missing_images(&file, |p| static_files.contains_key(p));
+        if missing.is_empty() {
+            Ok(config)
+        } else {
+            Err(missing)
+        }
     }
 
     pub fn parse(file: &SourceFile) -> Result<Config, Vec<Diagnostic>> {
@@ -432,7 +451,13 @@ pub fn read_localized(
         return None;
     };
     match value.get_ref() {
-        DeValue::String(s) => Some(Localized::one(s.to_string())),
+        DeValue::String(s) => match crate::fields::check_controls(key, s) {
+            Ok(()) => Some(Localized::one(s.to_string())),
+            Err(why) => {
+                f.error_at(key, value.span(), why, crate::fields::CONTROL_HELP);
+                None
+            }
+        },
         DeValue::Table(table) => {
             let mut out = Localized::default();
             for (lang, text) in table.iter() {
@@ -448,8 +473,16 @@ pub fn read_localized(
                 }
                 match text.get_ref() {
                     DeValue::String(s) => {
-                        out.per_lang
-                            .insert(lang.get_ref().to_string(), s.to_string());
+                        let field = format!("{key}.{}", lang.get_ref());
+                        match crate::fields::check_controls(&field, s) {
+                            Ok(()) => {
+                                out.per_lang
+                                    .insert(lang.get_ref().to_string(), s.to_string());
+                            }
+                            Err(why) => {
+                                f.error_at(key, text.span(), why, crate::fields::CONTROL_HELP)
+                            }
+                        }
                     }
                     _ => f.error_at(
                         key,
@@ -493,12 +526,74 @@ fn read_organization(f: &mut Fields<'_>, codes: &[String]) -> Option<Organizatio
         );
     }
     let logo = t.text("logo", "logo = \"assets/logo.svg\"");
+    let logo_span = logo.as_ref().map_or(0..0, Sp::span);
+    let logo = logo.filter(|l| match check_image_path(l.get_ref()) {
+        Ok(()) => true,
+        Err(why) => {
+            t.error_at_abs("logo", l.span(), why, IMAGE_HELP);
+            false
+        }
+    });
     f.absorb(t, &["name", "url", "logo"]);
     Some(Organization {
         name: name?,
         url: url.map(Sp::into_inner),
         logo: logo.map(Sp::into_inner),
+        logo_span,
     })
+}
+
+/// How an image is given in vacancy.toml.
+const IMAGE_HELP: &str = "give a file under static/, e.g. logo = \"assets/logo.svg\" for \
+     static/assets/logo.svg, or an address starting with https://";
+
+/// An image is a path inside `static/` (no `..`, not absolute) or an absolute
+/// `https:` address; whether the file exists is checked with the theme.
+pub fn check_image_path(path: &str) -> Result<(), String> {
+    if path.contains("://") || path.contains(':') {
+        return match url::Url::parse(path) {
+            Ok(u) if u.scheme() == "https" && u.host().is_some() => Ok(()),
+            _ => Err(format!(
+                "\"{path}\" is neither a file under static/ nor an https:// address"
+            )),
+        };
+    }
+    let inside = !path.starts_with('/')
+        && !path.contains('\\')
+        && path
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..");
+    if inside {
+        Ok(())
+    } else {
+        Err(format!(
+            "\"{path}\" leads outside static/: an image path is relative to static/ and \
+             cannot start with / or contain .."
+        ))
+    }
+}
+
+impl Config {
+    /// The images vacancy.toml names under `static/` that `exists` does not
+    /// know (the site's and the theme's static files).
+    pub fn missing_images(
+        &self,
+        file: &SourceFile,
+        exists: impl Fn(&str) -> bool,
+    ) -> Vec<Diagnostic> {
+        let org = &self.organization;
+        match &org.logo {
+            Some(logo) if !logo.starts_with("https://") && !exists(logo) => vec![
+                Diagnostic::error(format!("the logo \"{logo}\" is not a file under static/"))
+                    .field("organization.logo")
+                    .at(file, org.logo_span.clone(), "no such file")
+                    .help(format!(
+                        "put the image at static/{logo}, or correct the path"
+                    )),
+            ],
+            _ => Vec::new(),
+        }
+    }
 }
 
 fn read_time_zone(f: &mut Fields<'_>) -> Option<chrono_tz::Tz> {
@@ -579,6 +674,10 @@ fn read_locations(f: &mut Fields<'_>) -> BTreeMap<String, LocationInfo> {
     };
     let mut out = BTreeMap::new();
     for key in t.remaining_keys() {
+        if let Err(why) = crate::fields::check_controls("locations", key.get_ref()) {
+            t.error_at_abs(key.get_ref(), key.span(), why, crate::fields::CONTROL_HELP);
+            continue;
+        }
         if let Some(mut place) = t.table(
             key.get_ref(),
             "\"Norrköping\" = { region = \"Östergötlands län\" }",

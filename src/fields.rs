@@ -173,7 +173,13 @@ impl<'a> Fields<'a> {
     pub fn string(&mut self, key: &str, example: &str) -> Option<Sp<String>> {
         let (_, value) = self.take_raw(key)?;
         match value.get_ref() {
-            DeValue::String(s) => Some(Sp::new(self.abs(value.span()), s.to_string())),
+            DeValue::String(s) => {
+                if let Err(why) = check_controls(&self.name(key), s) {
+                    self.error_at(key, value.span(), why, CONTROL_HELP);
+                    return None;
+                }
+                Some(Sp::new(self.abs(value.span()), s.to_string()))
+            }
             _ => {
                 self.wrong_type(key, &value, "text in quotes", example);
                 None
@@ -294,7 +300,10 @@ impl<'a> Fields<'a> {
         for item in items.iter() {
             match item.get_ref() {
                 DeValue::String(s) if !s.trim().is_empty() => {
-                    out.push(Sp::new(self.abs(item.span()), s.trim().to_string()));
+                    match check_controls(&self.name(key), s) {
+                        Ok(()) => out.push(Sp::new(self.abs(item.span()), s.trim().to_string())),
+                        Err(why) => self.error_at(key, item.span(), why, CONTROL_HELP),
+                    }
                 }
                 _ => {
                     self.error_at(
@@ -545,6 +554,42 @@ fn describe(value: &DeValue<'_>) -> &'static str {
     }
 }
 
+/// A control character (other than tab and line breaks) in a text: it would
+/// make a page invalid HTML, so it is refused naming the field.
+pub fn check_controls(field: &str, text: &str) -> Result<(), String> {
+    match text
+        .chars()
+        .find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    {
+        Some(c) => Err(format!(
+            "`{field}` holds the control character U+{:04X}, which cannot be shown on a page",
+            u32::from(c)
+        )),
+        None => Ok(()),
+    }
+}
+
+/// How to fix a control character in a text.
+pub const CONTROL_HELP: &str = "remove it: write the text with letters, digits and punctuation only \
+     (a `\\u001b`-style escape or a character pasted from another program often puts one there)";
+
+/// The first and last years a date may have. Feeds (RFC 2822), calendars
+/// (RFC 5545) and sitemaps write four-digit years, so every moment the board
+/// shows, in any time zone and a day either side, must stay within 0001-9999.
+pub const FIRST_YEAR: i32 = 1000;
+pub const LAST_YEAR: i32 = 9998;
+
+/// Whether a date lies in the years every output format can write.
+pub fn check_year(date: NaiveDate) -> Result<(), String> {
+    use chrono::Datelike;
+    if (FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
+        return Ok(());
+    }
+    Err(format!(
+        "{date} is outside the years {FIRST_YEAR} to {LAST_YEAR}, the dates feeds and calendars can hold"
+    ))
+}
+
 /// Turns a TOML date-time into chrono values, rejecting impossible dates.
 pub fn convert_datetime(dt: &Datetime) -> Result<DateOrTime, String> {
     let Some(d) = dt.date else {
@@ -552,6 +597,7 @@ pub fn convert_datetime(dt: &Datetime) -> Result<DateOrTime, String> {
     };
     let date = NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
         .ok_or_else(|| format!("{:04}-{:02}-{:02} does not exist", d.year, d.month, d.day))?;
+    check_year(date)?;
     let Some(t) = dt.time else {
         return Ok(DateOrTime::Date(date));
     };

@@ -163,8 +163,11 @@ impl Kit {
 /// reporting every problem found in any of them.
 pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Failed> {
     let mut diagnostics = Diagnostics::default();
-    let config = Config::load(root);
     let theme = theme::Theme::load(root);
+    let config = match &theme {
+        Ok(theme) => Config::load_checked(root, &theme.static_files),
+        Err(_) => Config::load(root),
+    };
     let (mut config, theme) = match (config, theme) {
         (Ok(c), Ok(t)) => (c, t),
         (c, t) => {
@@ -223,20 +226,64 @@ fn fail(ds: Vec<Diagnostic>, all: &mut Diagnostics) -> Failed {
     Failed(std::mem::take(all))
 }
 
+/// How `build` may write.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BuildOptions<'a> {
+    /// Another base URL than vacancy.toml's (e.g. for a staging server).
+    pub base_url: Option<&'a str>,
+    /// Write a board without postings even when the last build had some,
+    /// or when the site has no `content/` folder.
+    pub allow_empty: bool,
+}
+
 /// Builds the site in `root` and writes it to `output_dir` atomically:
 /// pages go to disk as they are rendered, and the finished site replaces the
-/// old one in one step, so `output_dir` is always one whole build.
+/// old one in one step, so `output_dir` is always one whole build. A folder
+/// that is not an earlier build's output is never written over
+/// ([`output::check_destination`]).
 pub fn build(
     root: &Path,
     output_dir: &Path,
     now: DateTime<FixedOffset>,
-    base_url: Option<&str>,
+    options: BuildOptions<'_>,
 ) -> Result<Published, BuildError> {
     let started = Instant::now();
-    let (site, kit) = load(root, base_url).map_err(BuildError::Content)?.at(now);
-    let files = output::write_atomically(output_dir, |sink| {
+    let previous = output::check_destination(root, output_dir).map_err(BuildError::Refused)?;
+    let content_problem = (!options.allow_empty)
+        .then(|| content::missing_folder(root))
+        .flatten();
+    let loaded = load(root, options.base_url).map_err(|mut failed| {
+        if let Some(d) = &content_problem {
+            failed.0.push(d.clone());
+            failed.0.sort();
+        }
+        BuildError::Content(failed)
+    })?;
+    if let Some(d) = content_problem {
+        return Err(BuildError::Content(Failed(Diagnostics(vec![d]))));
+    }
+    let (site, kit) = loaded.at(now);
+    let published = site.count(Status::Open) + site.count(Status::Closed);
+    if let output::Previous::Build { postings } = previous
+        && postings > 0
+        && published == 0
+        && !options.allow_empty
+    {
+        return Err(BuildError::Refused(format!(
+            "this build would publish no postings, while the site now in {} has {postings}; \
+             check that the postings are in content/postings/ and are not all drafts or \
+             still to be published, or build with --allow-empty if the board is to be empty",
+            output_dir
+                .strip_prefix(root)
+                .unwrap_or(output_dir)
+                .display()
+        )));
+    }
+    let files = output::write_atomically(output_dir, published, |sink| {
         render::render_into(&site, &kit.theme, &kit.strings, &kit.tera, sink)?;
-        Ok(sink.paths())
+        let mut paths = sink.paths();
+        paths.insert(0, output::MARKER.to_string());
+        Ok(paths)
     })
     .map_err(|e| match e {
         output::Written::Render(ds) => BuildError::Content(fail(ds, &mut Diagnostics::default())),
@@ -254,6 +301,8 @@ pub fn build(
 #[derive(Debug)]
 pub enum BuildError {
     Content(Failed),
+    /// The output folder may not be written, or the build would empty the board.
+    Refused(String),
     Write(PathBuf, std::io::Error),
 }
 
@@ -261,6 +310,7 @@ impl std::fmt::Display for BuildError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             BuildError::Content(failed) => failed.fmt(f),
+            BuildError::Refused(why) => f.write_str(why),
             BuildError::Write(path, e) => {
                 write!(f, "cannot write the site to {}: {e}", path.display())
             }
@@ -277,17 +327,33 @@ pub fn resolve_now(
 ) -> Result<DateTime<FixedOffset>, String> {
     let tz = tz.unwrap_or(chrono_tz::UTC);
     if let Some(text) = explicit {
-        return parse_now(text, tz);
+        let now = parse_now(text, tz)?;
+        return in_range(now).map_err(|why| format!("--now {text}: {why}"));
     }
     if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
+        let out_of_range = || {
+            format!(
+                "SOURCE_DATE_EPOCH={epoch}: the moment is outside the years {} to {}, \
+                 the dates feeds and calendars can hold; unset it or give seconds since 1970",
+                fields::FIRST_YEAR,
+                fields::LAST_YEAR
+            )
+        };
         let secs: i64 = epoch
             .trim()
             .parse()
             .map_err(|_| format!("SOURCE_DATE_EPOCH is not a number of seconds: {epoch}"))?;
-        let utc = DateTime::from_timestamp(secs, 0).ok_or("SOURCE_DATE_EPOCH is out of range")?;
-        return Ok(utc.with_timezone(&tz).fixed_offset());
+        let utc = DateTime::from_timestamp(secs, 0).ok_or_else(out_of_range)?;
+        return in_range(utc.with_timezone(&tz).fixed_offset()).map_err(|_| out_of_range());
     }
     Ok(chrono::Utc::now().with_timezone(&tz).fixed_offset())
+}
+
+/// A moment whose date, in its own offset and in UTC, every output can write.
+fn in_range(now: DateTime<FixedOffset>) -> Result<DateTime<FixedOffset>, String> {
+    fields::check_year(now.date_naive())?;
+    fields::check_year(now.naive_utc().date())?;
+    Ok(now)
 }
 
 /// Parses `--now`: an RFC 3339 date-time, a local date-time, or a date (its start) in `tz`.
@@ -303,7 +369,7 @@ pub fn parse_now(text: &str, tz: chrono_tz::Tz) -> Result<DateTime<FixedOffset>,
     }
     if let Ok(date) = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         return Ok(model::local_to_fixed(
-            date.and_hms_opt(0, 0, 0).expect("midnight"),
+            date.and_time(chrono::NaiveTime::MIN),
             tz,
         ));
     }

@@ -77,9 +77,20 @@ pub fn render_checked<E>(
         // Bodies stay in memory for the whole build: each is kept at its
         // length, not in the larger buffer it was written into, which is
         // freed here for the next body this thread renders.
-        html: String::from(html.as_str()),
-        first_paragraph,
+        html: without_controls(&html),
+        first_paragraph: without_controls(&first_paragraph),
     })
+}
+
+/// The text without control characters other than tab, line breaks and
+/// form feed, which make a page invalid HTML (a body's stray ESC or BEL
+/// pasted from another program is simply dropped).
+fn without_controls(text: &str) -> String {
+    let keep = |c: char| !c.is_control() || matches!(c, '\t' | '\n' | '\r' | '\u{c}');
+    if text.chars().all(keep) {
+        return String::from(text);
+    }
+    text.chars().filter(|c| keep(*c)).collect()
 }
 
 /// The URL schemes links and images may use; any other absolute URL is dropped.

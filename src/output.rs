@@ -110,12 +110,78 @@ impl Sink for DirSink {
     }
 }
 
+/// A sink for `vacancy check`: keeps, of each file, only what checking
+/// needs (its path, and the anchors of a page), so checking a large board
+/// takes no more memory than building it. Paths are checked as a build
+/// writing them would.
+#[derive(Debug, Default)]
+pub struct IndexSink {
+    /// Each path by its case-folded form.
+    paths: std::sync::Mutex<HashMap<String, String>>,
+    /// The `id` and `name` values of each HTML page.
+    anchors: std::sync::Mutex<HashMap<String, HashSet<String>>>,
+}
+
+impl IndexSink {
+    /// Whether the site has a file at `path`.
+    pub fn has(&self, path: &str) -> bool {
+        let paths = self.paths.lock().unwrap_or_else(|e| e.into_inner());
+        paths.get(&path.to_lowercase()).is_some_and(|p| p == path)
+    }
+
+    /// Whether the page at `path` has an element with this `id` or `name`.
+    pub fn has_anchor(&self, path: &str, anchor: &str) -> bool {
+        let anchors = self.anchors.lock().unwrap_or_else(|e| e.into_inner());
+        anchors.get(path).is_some_and(|a| a.contains(anchor))
+    }
+}
+
+impl Sink for IndexSink {
+    fn put_shared(&self, path: String, bytes: Arc<[u8]>) -> io::Result<()> {
+        check_path(&path)?;
+        {
+            let mut paths = self.paths.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(other) = paths.insert(path.to_lowercase(), path.clone()) {
+                let (a, b) = if other <= path {
+                    (other, path)
+                } else {
+                    (path, other)
+                };
+                return Err(collision(&a, &b));
+            }
+        }
+        if path.ends_with(".html") {
+            let found = anchors_of(&String::from_utf8_lossy(&bytes));
+            let mut anchors = self.anchors.lock().unwrap_or_else(|e| e.into_inner());
+            anchors.insert(path, found);
+        }
+        Ok(())
+    }
+}
+
+/// The values of `id="..."` and `name="..."` attributes in a page.
+fn anchors_of(html: &str) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for attribute in [" id=\"", " name=\""] {
+        for (at, _) in html.match_indices(attribute) {
+            let rest = &html[at + attribute.len()..];
+            if let Some(end) = rest.find('"') {
+                out.insert(rest[..end].to_string());
+            }
+        }
+    }
+    out
+}
+
 /// Writes a site to `dest` as `render` produces it, replacing what was there
 /// only once the whole new site is on disk: `render` puts its files into a
 /// staging folder beside `dest`, which is then exchanged with the old site.
 /// When `render` fails, the staging folder is removed and `dest` is untouched.
+/// The new site carries the [`MARKER`] file with `published` postings, so a
+/// later build knows the folder is its own to replace.
 pub fn write_atomically<T, E>(
     dest: &Path,
+    published: usize,
     render: impl FnOnce(&DirSink) -> Result<T, E>,
 ) -> Result<T, Written<E>> {
     let (parent, name) = parent_and_name(dest).map_err(Written::Io)?;
@@ -133,7 +199,8 @@ pub fn write_atomically<T, E>(
         folders: Default::default(),
     };
     let result = match render(&sink) {
-        Ok(value) => swap_in(&staging, dest, &parent, &name, EXCHANGE)
+        Ok(value) => std::fs::write(staging.join(MARKER), marker_text(published))
+            .and_then(|()| swap_in(&staging, dest, &parent, &name, EXCHANGE))
             .map(|()| value)
             .map_err(Written::Io),
         Err(e) => Err(Written::Render(e)),
@@ -192,7 +259,7 @@ impl Output {
     /// is writing to `dest` or a path would land outside it.
     pub fn write_atomically(&self, dest: &Path) -> io::Result<()> {
         self.check_paths()?;
-        write_atomically(dest, |sink| {
+        write_atomically(dest, 0, |sink| {
             self.files
                 .par_iter()
                 .try_for_each(|(path, bytes)| sink.put_shared(path.to_string(), bytes.clone()))
@@ -233,6 +300,142 @@ impl Output {
             .par_iter()
             .try_for_each(|(path, bytes)| std::fs::write(dir.join(&**path), bytes))
     }
+}
+
+/// The file every build leaves in its output folder. A folder holding it
+/// was written by `vacancy build`, so the next build may replace it whole;
+/// any other non-empty folder is refused, never deleted.
+pub const MARKER: &str = ".vacancy-build";
+
+const MARKER_FIRST_LINE: &str =
+    "Written by `vacancy build`: every build replaces this whole folder.";
+
+fn marker_text(published: usize) -> String {
+    format!("{MARKER_FIRST_LINE}\npostings = {published}\n")
+}
+
+/// What the output folder held before this build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Previous {
+    /// No folder, or an empty one.
+    Nothing,
+    /// An earlier build's site, with this many postings published.
+    Build { postings: usize },
+}
+
+/// The site folders a build must never write over: the sources.
+const SOURCES: &[&str] = &["content", "templates", "static", "i18n", "themes"];
+
+/// Checks that `dest` may be replaced by a build of the site in `root`, and
+/// says what it holds now. Refused: the site folder or a folder holding it,
+/// a folder inside the site's sources, a file, a symbolic link, and a
+/// non-empty folder that no build wrote (one without [`MARKER`]).
+pub fn check_destination(root: &Path, dest: &Path) -> Result<Previous, String> {
+    // As the editor wrote it: relative to the site folder when inside it.
+    let shown = match dest.strip_prefix(root) {
+        Ok(rel) if rel.as_os_str().is_empty() => ".".to_string(),
+        Ok(rel) => rel.display().to_string(),
+        Err(_) => dest.display().to_string(),
+    };
+    let root = root
+        .canonicalize()
+        .map_err(|e| format!("cannot open the site folder {}: {e}", root.display()))?;
+    let real = real_path(dest)?;
+    if root.starts_with(&real) {
+        return Err(format!(
+            "the output folder {shown} is the site folder or holds it, and a build replaces \
+             its output folder whole; write the site to a folder of its own, e.g. --output output"
+        ));
+    }
+    if let Some(source) = SOURCES.iter().find(|s| real.starts_with(root.join(s))) {
+        return Err(format!(
+            "the output folder {shown} is inside the site's {source}/ folder, which the site \
+             is built from; write the site to a folder of its own, e.g. --output output"
+        ));
+    }
+    let metadata = match std::fs::symlink_metadata(dest) {
+        Ok(m) => m,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Previous::Nothing),
+        Err(e) => return Err(format!("cannot open the output folder {shown}: {e}")),
+    };
+    if metadata.file_type().is_symlink() {
+        return Err(format!(
+            "the output folder {shown} is a symbolic link, which a build would replace by a \
+             folder; give the folder it leads to: --output {}",
+            real.display()
+        ));
+    }
+    if !metadata.is_dir() {
+        return Err(format!(
+            "the output {shown} is {}, not a folder; a build would replace it; \
+             give a folder, e.g. --output output",
+            crate::content::file_kind(&metadata)
+        ));
+    }
+    if let Some(postings) = read_marker(dest) {
+        return Ok(Previous::Build { postings });
+    }
+    let empty = std::fs::read_dir(dest)
+        .map_err(|e| format!("cannot open the output folder {shown}: {e}"))?
+        .next()
+        .is_none();
+    if empty {
+        return Ok(Previous::Nothing);
+    }
+    Err(format!(
+        "the output folder {shown} holds files that `vacancy build` did not write (it has no \
+         {MARKER} file), and a build replaces its output folder whole; give an empty or new \
+         folder, e.g. --output output, or empty this one first if nothing in it is needed"
+    ))
+}
+
+/// Where `path` really is: its own real path when it exists, else its
+/// nearest existing ancestor's real path joined with the rest.
+fn real_path(path: &Path) -> Result<PathBuf, String> {
+    let mut rest = Vec::new();
+    let mut existing = path;
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            let mut real = real;
+            for part in rest.iter().rev() {
+                real.push(part);
+            }
+            return Ok(real);
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = if parent.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    parent
+                };
+            }
+            _ => {
+                return Err(format!(
+                    "the output folder {} is not a usable path; give a folder such as --output output",
+                    path.display()
+                ));
+            }
+        }
+    }
+}
+
+/// The number of postings an earlier build's [`MARKER`] says it published.
+fn read_marker(dest: &Path) -> Option<usize> {
+    let path = dest.join(MARKER);
+    let metadata = std::fs::symlink_metadata(&path).ok()?;
+    if !metadata.is_file() || metadata.len() > 1024 {
+        return None;
+    }
+    let text = std::fs::read_to_string(&path).ok()?;
+    let mut lines = text.lines();
+    if lines.next()? != MARKER_FIRST_LINE {
+        return None;
+    }
+    lines
+        .find_map(|l| l.strip_prefix("postings = "))
+        .and_then(|n| n.trim().parse().ok())
 }
 
 /// A path must stay inside the output folder, with names file systems accept.

@@ -11,7 +11,14 @@ use vacancy::check::{Options, check};
 const NOW: &str = "2026-03-01T12:00:00+01:00";
 
 fn problems(strict: bool) -> vacancy::diagnostic::Diagnostics {
-    match check(&fixture("check"), common::at(NOW), Options { strict }) {
+    match check(
+        &fixture("check"),
+        common::at(NOW),
+        Options {
+            strict,
+            allow_empty: false,
+        },
+    ) {
         Ok(built) => built.warnings,
         Err(failed) => failed.0,
     }

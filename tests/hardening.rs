@@ -339,3 +339,318 @@ fn a_site_made_of_xss_vectors_builds_and_nothing_executable_survives() {
         problems[..problems.len().min(40)].join("\n")
     );
 }
+
+// ---------------------------------------------------------------------------
+// Issue 19: nothing a board's files or a mistyped flag can do harms the site
+// or its visitors. Each test reproduces a problem as it was reported.
+
+mod issue19 {
+    use std::path::Path;
+    use std::time::{Duration, Instant};
+
+    use super::common::{
+        NOW, arg, assert_snapshot, at, copy_fixture, errors_of_dir, read_tree, render_all,
+        transcript, vacancy, vacancy_with_env,
+    };
+
+    fn write(root: &Path, rel: &str, bytes: impl AsRef<[u8]>) {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+
+    /// `vacancy build` of `site` into `output` (relative to the site) at the fixture's moment.
+    fn build_into(site: &Path, output: &str, extra: &[&str]) -> std::process::Output {
+        let mut args = vec![
+            "build",
+            "--root",
+            arg(site),
+            "--output",
+            output,
+            "--now",
+            NOW,
+        ];
+        args.extend_from_slice(extra);
+        vacancy(&args)
+    }
+
+    #[test]
+    fn attachments_a_browser_would_run_are_refused_naming_each_file() {
+        let site = copy_fixture("board");
+        let folder = "content/postings/analyst";
+        write(
+            site.path(),
+            &format!("{folder}/apply.html"),
+            "<script src=\"apply.js\"></script>",
+        );
+        write(
+            site.path(),
+            &format!("{folder}/apply.js"),
+            "alert(document.domain)",
+        );
+        write(
+            site.path(),
+            &format!("{folder}/logo.svg"),
+            "<svg onload=\"alert(1)\"/>",
+        );
+        write(
+            site.path(),
+            &format!("{folder}/cv.pdf"),
+            "<html><script>alert(1)</script>",
+        );
+        let errors = errors_of_dir(site.path(), NOW);
+        assert_snapshot("issue19-attachments", &render_all(&errors));
+    }
+
+    #[test]
+    fn the_output_flag_refuses_every_folder_a_build_must_not_replace() {
+        let site = copy_fixture("board");
+        write(
+            site.path(),
+            "../thesis-of-another/thesis.txt",
+            "four years of work",
+        );
+        let before = read_tree(site.path());
+        let mut seen = String::new();
+        for output in [
+            ".",
+            "..",
+            "content",
+            "content/postings",
+            "content/postings/new-folder",
+            "vacancy.toml",
+            "static/out",
+            "themes",
+            "../thesis-of-another",
+        ] {
+            let result = build_into(site.path(), output, &[]);
+            assert_eq!(result.status.code(), Some(1), "--output {output}");
+            seen.push_str(&format!(
+                "--output {output}\n{}\n",
+                transcript(&result, site.path())
+            ));
+            assert_eq!(
+                read_tree(site.path()),
+                before,
+                "--output {output} changed the site"
+            );
+        }
+        let thesis = site.path().join("../thesis-of-another/thesis.txt");
+        assert_eq!(
+            std::fs::read_to_string(thesis).unwrap(),
+            "four years of work"
+        );
+        assert_snapshot("issue19-output-refused", &seen);
+    }
+
+    #[test]
+    fn a_builds_own_output_is_replaced_and_a_build_that_would_empty_it_is_refused() {
+        let site = copy_fixture("board");
+        let first = build_into(site.path(), "output", &[]);
+        assert!(
+            first.status.success(),
+            "{}",
+            transcript(&first, site.path())
+        );
+        assert_eq!(
+            std::fs::read_to_string(site.path().join("output/.vacancy-build")).unwrap(),
+            "Written by `vacancy build`: every build replaces this whole folder.\npostings = 5\n"
+        );
+        assert!(build_into(site.path(), "output", &[]).status.success());
+        std::fs::remove_dir_all(site.path().join("content/postings")).unwrap();
+        std::fs::create_dir(site.path().join("content/postings")).unwrap();
+        let emptied = build_into(site.path(), "output", &[]);
+        assert_snapshot("issue19-would-empty", &transcript(&emptied, site.path()));
+        assert!(
+            site.path()
+                .join("output/sv/jobs/analyst/index.html")
+                .exists()
+        );
+        let allowed = build_into(site.path(), "output", &["--allow-empty"]);
+        assert!(
+            allowed.status.success(),
+            "{}",
+            transcript(&allowed, site.path())
+        );
+        assert!(
+            !site
+                .path()
+                .join("output/sv/jobs/analyst/index.html")
+                .exists()
+        );
+    }
+
+    #[test]
+    fn a_missing_or_linked_content_folder_is_an_error_not_an_empty_board() {
+        let mut seen = String::new();
+        for (case, make) in [
+            ("missing", (|_: &Path| {}) as fn(&Path)),
+            ("a file", |c: &Path| {
+                std::fs::write(c, "not a folder").unwrap()
+            }),
+            ("a link to /", |c: &Path| {
+                std::os::unix::fs::symlink("/", c).unwrap()
+            }),
+        ] {
+            let site = copy_fixture("board");
+            let content = site.path().join("content");
+            std::fs::remove_dir_all(&content).unwrap();
+            make(&content);
+            let result = build_into(site.path(), "output", &[]);
+            seen.push_str(&format!(
+                "content/ {case}\n{}\n",
+                transcript(&result, site.path())
+            ));
+            assert!(!site.path().join("output").exists(), "{case}");
+        }
+        assert_snapshot("issue19-content-folder", &seen);
+    }
+
+    #[test]
+    fn moments_feeds_and_calendars_cannot_write_are_errors_not_panics() {
+        let site = copy_fixture("board");
+        let mut seen = String::new();
+        for epoch in ["253402300800", "253402300799", "-99999999999"] {
+            let result = vacancy_with_env(
+                &["build", "--root", arg(site.path()), "--output", "output"],
+                &[("SOURCE_DATE_EPOCH", epoch)],
+            );
+            seen.push_str(&format!(
+                "SOURCE_DATE_EPOCH={epoch}\n{}\n",
+                transcript(&result, site.path())
+            ));
+        }
+        let result = vacancy(&["check", "--root", arg(site.path()), "--now", "9999-12-31"]);
+        seen.push_str(&format!(
+            "--now 9999-12-31\n{}\n",
+            transcript(&result, site.path())
+        ));
+        let posting = site.path().join("content/postings/case-officer.sv.md");
+        let text = std::fs::read_to_string(&posting).unwrap();
+        std::fs::write(
+            &posting,
+            text.replace(
+                "deadline = 2026-03-20",
+                "deadline = 9999-12-31T23:59:59-23:59",
+            ),
+        )
+        .unwrap();
+        let result = build_into(site.path(), "output", &[]);
+        seen.push_str(&format!(
+            "a deadline in 9999\n{}",
+            transcript(&result, site.path())
+        ));
+        assert!(!seen.contains("panicked"), "{seen}");
+        assert_snapshot("issue19-moments", &seen);
+    }
+
+    /// Runs `vacancy` and fails the test if it has not ended within ten seconds.
+    fn ends_in_time(args: &[&str]) -> std::process::Output {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_vacancy"))
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let started = Instant::now();
+        while child.try_wait().unwrap().is_none() {
+            if started.elapsed() > Duration::from_secs(10) {
+                child.kill().unwrap();
+                panic!("vacancy {args:?} hung on a named pipe");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        child.wait_with_output().unwrap()
+    }
+
+    fn fifo(path: &Path) {
+        let status = std::process::Command::new("mkfifo")
+            .arg(path)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    #[test]
+    fn a_named_pipe_among_the_content_or_as_the_settings_is_an_error_not_a_hang() {
+        let site = copy_fixture("board");
+        fifo(&site.path().join("content/postings/x.sv.md"));
+        fifo(&site.path().join("content/postings/analyst/pipe.pdf"));
+        let check = ends_in_time(&["check", "--root", arg(site.path()), "--now", NOW]);
+        let mut seen = format!("check\n{}\n", transcript(&check, site.path()));
+        std::fs::remove_file(site.path().join("vacancy.toml")).unwrap();
+        fifo(&site.path().join("vacancy.toml"));
+        let build = ends_in_time(&["build", "--root", arg(site.path()), "--now", NOW]);
+        seen.push_str(&format!("build\n{}", transcript(&build, site.path())));
+        assert_snapshot("issue19-fifo", &seen);
+    }
+
+    #[test]
+    fn control_characters_in_texts_are_errors_and_are_dropped_from_bodies() {
+        let site = copy_fixture("board");
+        let posting = site.path().join("content/postings/developer.en.md");
+        let text = std::fs::read_to_string(&posting).unwrap();
+        let (front, body) = text.rsplit_once("+++\n").unwrap();
+        let front = front.replacen("title = \"", "title = \"\\u0000\\u001b[31m\\u0007", 1);
+        std::fs::write(
+            &posting,
+            format!("{front}+++\nA bell \u{7} and an escape \u{1b} in the text.\n{body}"),
+        )
+        .unwrap();
+        let errors = errors_of_dir(site.path(), NOW);
+        assert_snapshot("issue19-control-characters", &render_all(&errors));
+
+        let fixed = std::fs::read_to_string(&posting)
+            .unwrap()
+            .replace("\\u0000\\u001b[31m\\u0007", "");
+        std::fs::write(&posting, fixed).unwrap();
+        let built = vacancy::build_in_memory(site.path(), at(NOW), None).unwrap();
+        let page = String::from_utf8(
+            built
+                .output
+                .get("en/jobs/developer/index.html")
+                .unwrap()
+                .to_vec(),
+        )
+        .unwrap();
+        assert!(
+            page.contains("A bell  and an escape  in the text."),
+            "{page}"
+        );
+        for (path, bytes) in &built.output.files {
+            if path.ends_with(".html") {
+                let text = String::from_utf8_lossy(bytes);
+                let bad = text
+                    .chars()
+                    .find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'));
+                assert_eq!(bad, None, "{path}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_on_site_posting_without_places_and_a_logo_outside_static_are_errors() {
+        let site = copy_fixture("board");
+        let posting = site.path().join("content/postings/case-officer.sv.md");
+        let text = std::fs::read_to_string(&posting).unwrap();
+        std::fs::write(
+            &posting,
+            text.replace("locations = [\"Norrköping\"]", "locations = []"),
+        )
+        .unwrap();
+        let mut seen = render_all(&errors_of_dir(site.path(), NOW));
+        let config = site.path().join("vacancy.toml");
+        let settings = std::fs::read_to_string(&config).unwrap();
+        for logo in [
+            "../../etc/passwd",
+            "/etc/passwd",
+            "javascript:alert(1)",
+            "assets/missing.png",
+            "http://cdn.example.se/logo.png",
+        ] {
+            std::fs::write(&config, settings.replace("assets/logo.svg", logo)).unwrap();
+            seen.push_str(&render_all(&errors_of_dir(site.path(), NOW)));
+        }
+        assert_snapshot("issue19-places-and-logo", &seen);
+    }
+}

@@ -790,7 +790,8 @@ fn idle_and_slowloris_connections_do_not_hold_up_others_and_are_closed_after_the
     let mut slow: Vec<TcpStream> = (0..50)
         .map(|i| {
             let mut s = TcpStream::connect(preview.addr()).unwrap();
-            write!(s, "GET /careers/ HTTP/1.1\r\nHost: x\r\nX-Slow-{i}: ").unwrap();
+            let host = preview.addr();
+            write!(s, "GET /careers/ HTTP/1.1\r\nHost: {host}\r\nX-Slow-{i}: ").unwrap();
             s
         })
         .collect();
@@ -811,7 +812,10 @@ fn idle_and_slowloris_connections_do_not_hold_up_others_and_are_closed_after_the
     }
     let keep_alive = request(
         preview.addr(),
-        "GET /__vacancy/status HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        &format!(
+            "GET /__vacancy/status HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            preview.addr()
+        ),
     );
     assert_eq!(keep_alive.status, 200);
     // The answers came while every idle and slow client was still connected.
@@ -836,7 +840,8 @@ fn an_idle_keep_alive_connection_is_closed_after_the_timeout() {
     };
     let preview = preview_limited(|_| {}, limits);
     let mut stream = TcpStream::connect(preview.addr()).unwrap();
-    write!(stream, "GET /careers/sv/ HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    let host = preview.addr();
+    write!(stream, "GET /careers/sv/ HTTP/1.1\r\nHost: {host}\r\n\r\n").unwrap();
     let (closed, bytes) = closed_by_server(&mut stream);
     assert!(closed, "the connection stays open after its request");
     assert!(bytes > 1000, "the page came first ({bytes} bytes)");
@@ -853,7 +858,11 @@ fn a_client_that_stops_reading_is_dropped_while_others_are_served() {
     let requests = 5_000;
     let mut stream = TcpStream::connect(preview.addr()).unwrap();
     let mut writer = stream.try_clone().unwrap();
-    let pipelined = "GET /careers/sv/ HTTP/1.1\r\nHost: x\r\n\r\n".repeat(requests);
+    let pipelined = format!(
+        "GET /careers/sv/ HTTP/1.1\r\nHost: {}\r\n\r\n",
+        preview.addr()
+    )
+    .repeat(requests);
     // Writing may block once the server stops reading; errors mean it hung up.
     let sender = std::thread::spawn(move || {
         let _ = writer.write_all(pipelined.as_bytes());

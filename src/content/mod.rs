@@ -2,6 +2,7 @@
 //! in parallel, validating each, and merging translations. Every problem of
 //! every file is collected; nothing is rendered from invalid content.
 
+pub mod attachments;
 pub mod frontmatter;
 pub mod nesting;
 pub mod page;
@@ -9,7 +10,6 @@ pub mod posting;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -39,14 +39,59 @@ struct Found {
     rel: PathBuf,
     folder: Option<PathBuf>,
     /// Whether the path may pass through a symbolic link, so that where it
-    /// really leads must be checked. A walk of `content/` follows no links, so
-    /// only a linked file or a linked `content/postings` (or `pages`) can.
+    /// really leads must be checked. A walk of `content/` follows no links,
+    /// and linked content folders are refused, so only a linked file can.
     linked: bool,
+}
+
+/// The error for a site without a `content/` folder, which would build an
+/// empty board (a wrong `--root`, a folder renamed by mistake).
+pub fn missing_folder(root: &Path) -> Option<Diagnostic> {
+    let problem = match std::fs::symlink_metadata(root.join("content")) {
+        Ok(m) if m.is_dir() => return None,
+        // A link is reported by `load`, which never follows one.
+        Ok(m) if m.file_type().is_symlink() => return None,
+        Ok(m) => format!("content is {}, not a folder", file_kind(&m)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            "the site has no content/ folder, so the board would have no postings".to_string()
+        }
+        Err(e) => format!("cannot open the content/ folder: {e}"),
+    };
+    Some(Diagnostic::error(problem).in_file("content").help(
+        "postings go in content/postings/ of the site folder (check --root); \
+         to build a board without postings on purpose, add --allow-empty",
+    ))
+}
+
+/// `content/`, `content/postings/` and `content/pages/` as symbolic links:
+/// links to folders are never followed, so a link cannot make the build read
+/// (and print the names of) files elsewhere on the machine.
+fn linked_folders(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> bool {
+    let mut any = false;
+    for dir in ["content", POSTINGS_DIR, PAGES_DIR] {
+        let linked =
+            std::fs::symlink_metadata(root.join(dir)).is_ok_and(|m| m.file_type().is_symlink());
+        if linked {
+            any = true;
+            diagnostics.push(
+                Diagnostic::error(format!("{dir} is a symbolic link"))
+                    .in_file(dir)
+                    .help(format!(
+                        "links to folders are not followed; make {dir} a real folder and \
+                         move the files into it"
+                    )),
+            );
+        }
+    }
+    any
 }
 
 /// Reads and validates everything under `content/`.
 pub fn load(root: &Path, config: &Config) -> Result<Content, Vec<Diagnostic>> {
     let mut diagnostics = Vec::new();
+    if linked_folders(root, &mut diagnostics) {
+        return Err(diagnostics);
+    }
     let postings_found = discover(root, POSTINGS_DIR, true, config, &mut diagnostics);
     crate::memory::fit_to(postings_found.len());
     let pages_found = discover(root, PAGES_DIR, false, config, &mut diagnostics);
@@ -220,7 +265,6 @@ fn discover(
     if !base.is_dir() {
         return Vec::new();
     }
-    let base_linked = std::fs::symlink_metadata(&base).is_ok_and(|m| m.file_type().is_symlink());
     let mut found = Vec::new();
     let walker = walkdir::WalkDir::new(&base)
         .min_depth(1)
@@ -355,7 +399,7 @@ fn discover(
             lang,
             rel,
             folder,
-            linked: base_linked || entry.path_is_symlink(),
+            linked: entry.path_is_symlink(),
         });
     }
     check_duplicates(&found, diagnostics);
@@ -451,7 +495,7 @@ fn read_doc(root: &Path, found: &Found) -> (Option<Doc>, Vec<Diagnostic>) {
         Err(d) => return (None, vec![d]),
     };
     let attachments = match &found.folder {
-        Some(folder) => read_attachments(root, folder, &mut diagnostics),
+        Some(folder) => attachments::read(root, folder, &mut diagnostics),
         None => Vec::new(),
     };
     let doc = Doc {
@@ -465,8 +509,13 @@ fn read_doc(root: &Path, found: &Found) -> (Option<Doc>, Vec<Diagnostic>) {
 
 /// Reads a text file, with an editor-friendly error for bad encodings.
 pub fn read_text(root: &Path, rel: &Path) -> Result<SourceFile, Diagnostic> {
-    let bytes = read_limited(&root.join(rel), MAX_TEXT_BYTES)
-        .map_err(|e| Diagnostic::error(format!("cannot read the file: {e}")).in_file(rel))?;
+    let bytes = read_limited(&root.join(rel), MAX_TEXT_BYTES).map_err(|e| {
+        let d = Diagnostic::error(format!("cannot read the file: {e}")).in_file(rel);
+        match e.kind() {
+            std::io::ErrorKind::InvalidInput => d.help(NOT_REGULAR_HELP),
+            _ => d,
+        }
+    })?;
     let Some(bytes) = bytes else {
         return Err(Diagnostic::error(format!(
             "the file is larger than {} MiB, the most a text file may be",
@@ -495,20 +544,64 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<SourceFile, Diagnostic> {
 /// any real one, low enough that a runaway file cannot exhaust memory.
 pub const MAX_TEXT_BYTES: u64 = 1 << 20;
 
-/// The file's bytes, or `None` when it is longer than `max`.
+/// The file's bytes, or `None` when it is longer than `max`. Only a regular
+/// file is opened: a FIFO, socket or device (which could block the build
+/// forever or never end) is an error before anything is opened.
 fn read_limited(path: &Path, max: u64) -> std::io::Result<Option<Vec<u8>>> {
     use std::io::Read;
-    let file = std::fs::File::open(path)?;
+    let metadata = std::fs::metadata(path)?;
+    if !metadata.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("it is {}, not a regular file", file_kind(&metadata)),
+        ));
+    }
     // Sized from the file's length, so a file is read in one call (and one more
     // to see its end) rather than in growing steps; `take` still bounds a file
     // that grows while it is read.
-    let len = file.metadata()?.len();
+    let len = metadata.len();
     if len > max {
         return Ok(None);
     }
+    let file = std::fs::File::open(path)?;
     let mut bytes = Vec::with_capacity(len as usize + 64);
     file.take(max + 1).read_to_end(&mut bytes)?;
     Ok((bytes.len() as u64 <= max).then_some(bytes))
+}
+
+/// What a file that is not a regular file is, in words.
+pub fn file_kind(metadata: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = metadata.file_type();
+        if t.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+    }
+    if metadata.is_dir() {
+        "a folder"
+    } else if metadata.is_file() {
+        "a regular file"
+    } else {
+        "a special file"
+    }
+}
+
+const NOT_REGULAR_HELP: &str =
+    "only ordinary files are read from the site folder; remove it or replace it with a file";
+
+/// The error for a content path that is a pipe, socket or device.
+fn not_regular(rel: &Path, metadata: &std::fs::Metadata) -> Diagnostic {
+    Diagnostic::error(format!("it is {}, not a regular file", file_kind(metadata)))
+        .in_file(rel)
+        .help(NOT_REGULAR_HELP)
 }
 
 /// Content is read only from inside `content/`: a file reached through a
@@ -532,90 +625,6 @@ fn check_inside_content(root: &Path, rel: &Path) -> Result<(), Diagnostic> {
     ))
     .in_file(rel)
     .help("symbolic links are followed only to files inside content/; copy the file into content/ instead"))
-}
-
-/// Names a posting folder's own files have; an attachment may not take them.
-const GENERATED: &[&str] = &["index.html", "deadline.ics"];
-
-fn read_attachments(
-    root: &Path,
-    folder: &Path,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<Attachment> {
-    let mut out = Vec::new();
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return out;
-    };
-    let mut entries: Vec<_> = entries.flatten().collect();
-    entries.sort_by_key(|e| e.file_name());
-    let mut folded: BTreeMap<String, String> = BTreeMap::new();
-    for entry in entries {
-        let name = entry.file_name().to_string_lossy().to_string();
-        // Follows a link, so a linked file counts as a file; where it leads is checked below.
-        if is_ignored(&name) || name.ends_with(".md") || !entry.path().is_file() {
-            continue;
-        }
-        let rel = entry
-            .path()
-            .strip_prefix(root)
-            .unwrap_or(&entry.path())
-            .to_path_buf();
-        if let Err(d) = check_inside_content(root, &rel) {
-            diagnostics.push(d);
-            continue;
-        }
-        if GENERATED.iter().any(|g| g.eq_ignore_ascii_case(&name)) {
-            diagnostics.push(
-                Diagnostic::error(format!(
-                    "the attachment name \"{name}\" is taken by the posting's own {}",
-                    if name.to_lowercase().ends_with(".ics") {
-                        "calendar file"
-                    } else {
-                        "page"
-                    }
-                ))
-                .in_file(&rel)
-                .help("rename the attachment, e.g. job-description.pdf"),
-            );
-            continue;
-        }
-        if let Some(other) = folded.insert(name.to_lowercase(), name.clone()) {
-            diagnostics.push(
-                Diagnostic::error(format!(
-                    "the attachments \"{other}\" and \"{name}\" differ only in case"
-                ))
-                .in_file(&rel)
-                .help("on many servers and computers they are the same file; rename or remove one"),
-            );
-            continue;
-        }
-        if !is_safe_file_name(&name) {
-            diagnostics.push(
-                Diagnostic::error(format!(
-                    "the attachment name \"{name}\" cannot be published"
-                ))
-                .in_file(&rel)
-                .help("use letters, digits, '-', '_' and '.' only, e.g. job-description.pdf"),
-            );
-            continue;
-        }
-        match std::fs::read(entry.path()) {
-            Ok(bytes) => out.push(Attachment {
-                name,
-                bytes: Arc::from(bytes),
-            }),
-            Err(e) => diagnostics
-                .push(Diagnostic::error(format!("cannot read the attachment: {e}")).in_file(&rel)),
-        }
-    }
-    out
-}
-
-fn is_safe_file_name(name: &str) -> bool {
-    !name.starts_with('.')
-        && name
-            .chars()
-            .all(|c| c.is_alphanumeric() || "-_.".contains(c))
 }
 
 /// An absolute `http:` or `https:` URL.

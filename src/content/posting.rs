@@ -461,6 +461,7 @@ fn read_contacts(f: &mut Fields<'_>) -> Option<Sp<Vec<RawContact>>> {
     let tables = f.tables("contacts", example)?;
     let mut out = Vec::new();
     for mut t in tables {
+        let has_name = t.peek_span("name").is_some();
         let name = t.short_text("name", "name = \"Anna Exempel\"", limits::LINE);
         let role = t
             .short_text("role", "role = \"Unit manager\"", limits::LINE)
@@ -468,7 +469,7 @@ fn read_contacts(f: &mut Fields<'_>) -> Option<Sp<Vec<RawContact>>> {
         let phone = checked(&mut t, "phone", "phone = \"070-174 06 05\"", check_phone);
         let email = checked(&mut t, "email", "email = \"anna@example.se\"", check_email);
         let union = t.bool("union").is_some_and(Sp::into_inner);
-        if name.is_none() {
+        if !has_name {
             t.missing("name", "name = \"Anna Exempel\"");
         }
         f.absorb(t, CONTACT_FIELDS);
@@ -628,8 +629,14 @@ pub fn merge(
     if nowhere("extent") {
         missing("extent", "extent = \"full-time\"", diagnostics);
     }
-    if locations.is_empty() && workplace != Workplace::Remote && nowhere("locations") {
-        missing("locations", "locations = [\"Norrköping\"]", diagnostics);
+    if locations.is_empty() && workplace != Workplace::Remote {
+        match files
+            .iter()
+            .find_map(|r| r.locations.as_ref().map(|l| (r, l.span())))
+        {
+            None => missing("locations", "locations = [\"Norrköping\"]", diagnostics),
+            Some((r, span)) => diagnostics.push(no_places(r, span, workplace)),
+        }
     }
     for r in files {
         if !r.gives("title") {
@@ -702,6 +709,24 @@ pub fn merge(
         translations,
         attachments: first.doc.attachments.clone(),
     })
+}
+
+/// `locations = []` on a posting people come to work at: search engines
+/// need a place, and job seekers where the job is.
+fn no_places(r: &RawPosting, span: Range<usize>, workplace: Workplace) -> Diagnostic {
+    let workplace = match workplace {
+        Workplace::Hybrid => "partly on site (workplace = \"hybrid\")",
+        _ => "on site",
+    };
+    Diagnostic::error(format!(
+        "`locations` is empty, but the job is {workplace}, so it needs at least one place"
+    ))
+    .field("locations")
+    .at(&r.doc.file, span, "no place given")
+    .help(
+        "write the town or city, e.g. locations = [\"Norrköping\"], \
+         or set workplace = \"remote\" if the job is done from anywhere",
+    )
 }
 
 fn missing_fact(files: &[RawPosting], at: &RawPosting, field: &str, example: &str) -> Diagnostic {

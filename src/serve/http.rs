@@ -2,6 +2,11 @@
 //! script, its event stream and a status document. Every handler reads the
 //! current [`Status`] from a watch channel and never waits on a rebuild, so a
 //! slow client or a long rebuild holds up no other request.
+//!
+//! Every response, whatever answers it (a page, a file, a 404, a redirect,
+//! a refusal, the preview's own endpoints), carries the headers the README
+//! recommends for hosting the board, so the preview shows what a strict
+//! Content Security Policy allows, and `Cache-Control: no-store`.
 
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -18,7 +23,9 @@ use futures_util::Stream;
 use tokio::sync::watch;
 
 use super::Status;
+use super::host::Hosts;
 use super::paths::{self, Target};
+use crate::output::Output;
 
 /// Where the preview's own endpoints live, outside any site's paths.
 pub const PREFIX: &str = "/__vacancy/";
@@ -26,34 +33,68 @@ const SCRIPT: &str = include_str!("reload.js");
 
 type Current = watch::Receiver<Arc<Status>>;
 
-pub fn router(current: Current) -> Router {
+pub fn router(current: Current, hosts: Hosts) -> Router {
     Router::new()
         .route("/__vacancy/events", get(events))
         .route("/__vacancy/reload.js", get(script))
         .route("/__vacancy/status", get(status))
         .fallback(site)
-        .layer(axum::middleware::map_response(no_store))
+        // Inside the headers' layer, so that refusals carry them too.
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::new(hosts),
+            only_own_host,
+        ))
+        .layer(axum::middleware::map_response(preview_headers))
         .with_state(current)
 }
 
-/// A preview must always show the file as it is now.
-async fn no_store(mut response: Response<Body>) -> Response<Body> {
+/// What every response carries: the README's headers for hosting (a strict
+/// Content Security Policy, no MIME sniffing, no full addresses sent to
+/// other sites), and no caching, since a preview must always show the file
+/// as it is now. The reload script and its overlay need nothing more than
+/// `default-src 'self'`: an external script, an event stream to the same
+/// origin, and styles set through the DOM rather than inline.
+pub const HEADERS: [(header::HeaderName, &str); 4] = [
+    (header::CACHE_CONTROL, "no-store"),
+    (
+        header::CONTENT_SECURITY_POLICY,
+        "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+    ),
+    (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+    (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
+];
+
+async fn preview_headers(mut response: Response<Body>) -> Response<Body> {
     let headers = response.headers_mut();
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    headers.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
+    for (name, value) in HEADERS {
+        headers.insert(name, HeaderValue::from_static(value));
+    }
     response
+}
+
+/// Refuses requests for another host before any handler sees them (see `host.rs`).
+async fn only_own_host(
+    State(hosts): State<Arc<Hosts>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response<Body> {
+    if hosts.accepts(&request) {
+        next.run(request).await
+    } else {
+        hosts.refuse()
+    }
 }
 
 async fn site(State(current): State<Current>, method: Method, uri: Uri) -> Response<Body> {
     if method != Method::GET && method != Method::HEAD {
-        return Response::builder()
-            .status(StatusCode::METHOD_NOT_ALLOWED)
-            .header(header::ALLOW, "GET, HEAD")
-            .body(Body::from("only GET and HEAD are served\n"))
-            .expect("a valid response");
+        let mut response = text(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "only GET and HEAD are served\n",
+        );
+        response
+            .headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return response;
     }
     let status = current.borrow().clone();
     respond(&status, &uri)
@@ -65,17 +106,17 @@ fn respond(status: &Status, uri: &Uri) -> Response<Body> {
     };
     let exists = |file: &str| output.files.contains_key(file);
     match paths::resolve(uri.path(), uri.query(), &status.base_path, exists) {
-        Target::File(file) => file_response(status, StatusCode::OK, &file),
+        Target::File(file) => file_response(output, status.generation, StatusCode::OK, &file),
         Target::Redirect(location) => match HeaderValue::from_str(&location) {
-            Ok(location) => Response::builder()
-                .status(StatusCode::TEMPORARY_REDIRECT)
-                .header(header::LOCATION, location)
-                .body(Body::empty())
-                .expect("a valid response"),
+            Ok(location) => {
+                let mut response = with_status(StatusCode::TEMPORARY_REDIRECT, Body::empty());
+                response.headers_mut().insert(header::LOCATION, location);
+                response
+            }
             Err(_) => text(StatusCode::BAD_REQUEST, "the path cannot be redirected\n"),
         },
         Target::NotFound if output.files.contains_key(NOT_FOUND) => {
-            file_response(status, StatusCode::NOT_FOUND, NOT_FOUND)
+            file_response(output, status.generation, StatusCode::NOT_FOUND, NOT_FOUND)
         }
         Target::NotFound => text(StatusCode::NOT_FOUND, "not found\n"),
         Target::BadRequest(why) => text(StatusCode::BAD_REQUEST, &format!("{why}\n")),
@@ -84,31 +125,28 @@ fn respond(status: &Status, uri: &Uri) -> Response<Body> {
 
 const NOT_FOUND: &str = "404.html";
 
-fn file_response(status: &Status, code: StatusCode, file: &str) -> Response<Body> {
-    let output = status.output.as_deref().expect("checked by the caller");
-    let bytes = output.files[file].clone();
+fn file_response(output: &Output, generation: u64, code: StatusCode, file: &str) -> Response<Body> {
+    let Some(bytes) = output.files.get(file) else {
+        return text(StatusCode::NOT_FOUND, "not found\n");
+    };
     let content_type = paths::content_type(file);
     let body = if content_type.starts_with("text/html") {
-        Body::from(inject(&bytes, status.generation))
+        Body::from(inject(bytes, generation))
     } else {
         Body::from(bytes.to_vec())
     };
-    Response::builder()
-        .status(code)
-        .header(header::CONTENT_TYPE, content_type)
-        .body(body)
-        .expect("a valid response")
+    typed(code, content_type, body)
 }
 
 /// Until the site first builds, every page is this one: it shows the errors
 /// and reloads once the site builds.
 fn not_built(generation: u64) -> Response<Body> {
     let page = inject(NOT_BUILT.as_bytes(), generation);
-    Response::builder()
-        .status(StatusCode::SERVICE_UNAVAILABLE)
-        .header(header::CONTENT_TYPE, "text/html; charset=utf-8")
-        .body(Body::from(page))
-        .expect("a valid response")
+    typed(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "text/html; charset=utf-8",
+        Body::from(page),
+    )
 }
 
 const NOT_BUILT: &str = "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -117,11 +155,25 @@ const NOT_BUILT: &str = "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta char
 </body>\n</html>\n";
 
 fn text(code: StatusCode, message: &str) -> Response<Body> {
-    Response::builder()
-        .status(code)
-        .header(header::CONTENT_TYPE, "text/plain; charset=utf-8")
-        .body(Body::from(message.to_string()))
-        .expect("a valid response")
+    typed(
+        code,
+        "text/plain; charset=utf-8",
+        Body::from(message.to_string()),
+    )
+}
+
+fn typed(code: StatusCode, content_type: &'static str, body: Body) -> Response<Body> {
+    let mut response = with_status(code, body);
+    response
+        .headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    response
+}
+
+fn with_status(code: StatusCode, body: Body) -> Response<Body> {
+    let mut response = Response::new(body);
+    *response.status_mut() = code;
+    response
 }
 
 /// The page with the reload script before its last `</body>` (or at its end).
@@ -203,5 +255,25 @@ mod tests {
         assert!(!SCRIPT.contains("insertAdjacentHTML"));
         assert!(SCRIPT.contains("textContent"));
         assert!(SCRIPT.contains("\"role\", \"alert\""));
+    }
+
+    #[test]
+    fn the_script_needs_no_inline_style_or_script_under_the_policy() {
+        // Styles set through `element.style` are not inline styles to a
+        // Content Security Policy; a style attribute, `cssText` or a <style>
+        // element would be blocked, and so would evaluated strings.
+        for blocked in [
+            "setAttribute(\"style\"",
+            "cssText",
+            "createElement(\"style\")",
+            "createElement(\"script\")",
+            "eval(",
+            "new Function",
+            "setTimeout(\"",
+            "javascript:",
+        ] {
+            assert!(!SCRIPT.contains(blocked), "reload.js uses {blocked}");
+        }
+        assert!(SCRIPT.contains("node.style[name] = styles[name]"));
     }
 }

@@ -7,9 +7,13 @@
 //! (debounced batches of changed paths), the rebuild loop (the only writer)
 //! and the HTTP server (tokio, many connections, readers only). The site is
 //! served under its own sub-path at `http://<address>:<port>/<sub-path>/`, so
-//! what works in the preview works when published.
+//! what works in the preview works when published. On a loopback address it
+//! answers only requests for that address or `localhost` (see `host.rs`), and
+//! every response carries the headers recommended for hosting (see
+//! [`HEADERS`]).
 
 mod conn;
+mod host;
 mod http;
 pub mod paths;
 mod watcher;
@@ -31,7 +35,7 @@ use crate::output::Output;
 use watcher::{Message, Watcher};
 
 pub use conn::Limits;
-pub use http::{PREFIX, inject};
+pub use http::{HEADERS, PREFIX, inject};
 pub use watcher::{DEBOUNCE, SOURCES};
 
 /// How to serve a site.
@@ -211,7 +215,8 @@ pub fn start(
         .map_err(StartError::Runtime)?;
 
     let (stop_http, stopped) = oneshot::channel();
-    let router = http::router(current.clone());
+    // The real address, so that with --port 0 the port picked is the one answered.
+    let router = http::router(current.clone(), host::Hosts::new(addr));
     let http = std::thread::Builder::new()
         .name("vacancy-serve".into())
         .spawn(move || runtime.block_on(serve(listener, router, options.limits, stopped)))

@@ -7,7 +7,8 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 
-export const CSP = "default-src 'self'";
+// The policy the README recommends for any host.
+export const CSP = "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -21,6 +22,13 @@ const TYPES = {
   '.pdf': 'application/pdf',
   '.ics': 'text/calendar; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.odt': 'application/vnd.oasis.opendocument.text',
+  '.ods': 'application/vnd.oasis.opendocument.spreadsheet',
 };
 
 async function fileFor(root, urlPath) {

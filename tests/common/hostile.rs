@@ -23,10 +23,20 @@ pub fn vectors() -> Vec<String> {
         .collect()
 }
 
-/// A TOML basic string that holds `s` exactly.
+/// `s` without the control characters a front-matter text may not hold
+/// (all but tab and line breaks): those are refused with an error, which
+/// `tests/hardening.rs` checks on its own.
+pub fn printable(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
+        .collect()
+}
+
+/// A TOML basic string that holds `s` exactly, less the control characters
+/// a text may not hold.
 pub fn toml_string(s: &str) -> String {
     let mut out = String::from("\"");
-    for c in s.chars() {
+    for c in printable(s).chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
@@ -177,5 +187,7 @@ pub fn hostile_site(root: &Path) -> Vec<String> {
         write(root, &format!("content/pages/page-{n}.sv.md"), &page);
         write(root, &format!("content/pages/page-{n}.en.md"), &page);
     }
-    v.iter().flat_map(|x| [x.clone(), fit(x)]).collect()
+    v.iter()
+        .flat_map(|x| [printable(x), printable(&fit(x))])
+        .collect()
 }

@@ -441,3 +441,40 @@ pub fn only_error<'a>(diagnostics: &'a Diagnostics, file: &str) -> &'a Diagnosti
         ),
     }
 }
+
+/// Compares `actual` with the committed expected text
+/// `tests/snapshots/<name>.txt`. With `BLESS=1` the file is written instead
+/// (review the diff before committing it); a missing file fails.
+pub fn assert_snapshot(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(format!("{name}.txt"));
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "no expected output {}; run the test with BLESS=1 to write it, then review it:\n{actual}",
+            path.display()
+        )
+    });
+    if expected != actual {
+        panic!(
+            "{name}: the output differs from {} (BLESS=1 rewrites it)\n--- expected\n{expected}\n--- actual\n{actual}",
+            path.display()
+        );
+    }
+}
+
+/// What a command printed, with a temporary folder's path replaced by `<site>`.
+pub fn transcript(output: &Output, site: &Path) -> String {
+    let text = format!(
+        "exit code: {:?}\n--- stdout\n{}--- stderr\n{}",
+        output.status.code(),
+        stdout(output),
+        stderr(output)
+    );
+    text.replace(&site.display().to_string(), "<site>")
+}
