@@ -3,7 +3,8 @@
 //! malformed `mailto:`/`tel:` links, interface strings a language lacks, and
 //! postings not yet translated into every language.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
+use std::ops::Range;
 use std::path::Path;
 use std::time::Instant;
 
@@ -51,7 +52,7 @@ pub fn check(root: &Path, now: DateTime<FixedOffset>, options: Options) -> Resul
             return Err(failed);
         }
     };
-    let index = IndexSink::default();
+    let index = IndexSink::keeping_anchors_of(anchored_pages(root, &site));
     crate::render::render_into(&site, &kit.theme, &kit.strings, &kit.tera, &index).map_err(
         |ds| {
             found.extend(ds);
@@ -202,23 +203,33 @@ fn untranslated(site: &Site, strict: bool) -> Vec<Diagnostic> {
     out
 }
 
-/// Links in posting and page texts: internal ones must lead to a built page
-/// (and anchor), `mailto:` and `tel:` must be well formed.
-fn links(root: &Path, site: &Site, output: &IndexSink) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let config = &site.config;
-    let mut texts: Vec<(&Path, String)> = Vec::new();
+/// Every link in posting and page texts, each with the text's file, the
+/// link's place in it, its address, the page the text is shown on and the
+/// files beside that page: a posting still to be published has no page
+/// yet, but its attachments will be beside it once it has.
+fn each_link(
+    root: &Path,
+    site: &Site,
+    mut f: impl FnMut(&SourceFile, Range<usize>, &str, &str, &[String]),
+) {
+    let mut texts: Vec<(&Path, String, Vec<String>)> = Vec::new();
     for p in &site.content.postings {
         for t in &p.translations {
-            texts.push((&t.source, urls::posting(&t.lang, &p.slug)));
+            let page = urls::posting(&t.lang, &p.slug);
+            let beside = p
+                .attachments
+                .iter()
+                .map(|a| format!("{page}{}", a.name))
+                .collect();
+            texts.push((&t.source, page, beside));
         }
     }
     for p in &site.content.pages {
         for t in &p.translations {
-            texts.push((&t.source, urls::page(&t.lang, &p.slug)));
+            texts.push((&t.source, urls::page(&t.lang, &p.slug), Vec::new()));
         }
     }
-    for (source, page_rel) in texts {
+    for (source, page_rel, beside) in texts {
         let Ok(file) = crate::content::read_text(root, source) else {
             continue;
         };
@@ -233,17 +244,43 @@ fn links(root: &Path, site: &Site, output: &IndexSink) -> Vec<Diagnostic> {
                 _ => continue,
             };
             let span = split.body.start + range.start..split.body.start + range.end;
-            if let Some(problem) = link_problem(&dest, &page_rel, config, output) {
-                out.push(link_error(&file, span, &dest, problem));
-            }
+            f(&file, span, &dest, &page_rel, &beside);
         }
     }
+}
+
+/// The pages whose anchors links point at (`page#anchor`): the only pages
+/// whose anchors checking keeps.
+fn anchored_pages(root: &Path, site: &Site) -> HashSet<String> {
+    let mut pages = HashSet::new();
+    each_link(root, site, |_, _, dest, page_rel, _| {
+        if let Target::Internal {
+            candidates,
+            fragment: Some(_),
+        } = target(dest, page_rel, &site.config)
+        {
+            pages.extend(candidates);
+        }
+    });
+    pages
+}
+
+/// Internal links must lead to a built page (and anchor), `mailto:` and
+/// `tel:` must be well formed.
+fn links(root: &Path, site: &Site, output: &IndexSink) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    each_link(root, site, |file, span, dest, page_rel, beside| {
+        let exists = |path: &str| beside.iter().any(|b| b == path) || output.has(path);
+        if let Some(problem) = link_problem(dest, page_rel, &site.config, output, &exists) {
+            out.push(link_error(file, span, dest, problem));
+        }
+    });
     out
 }
 
 fn link_error(
     file: &SourceFile,
-    span: std::ops::Range<usize>,
+    span: Range<usize>,
     dest: &str,
     problem: (String, String),
 ) -> Diagnostic {
@@ -254,37 +291,45 @@ fn link_error(
         .help(help)
 }
 
-/// What is wrong with a link from the page at `page_rel`, if anything.
-fn link_problem(
-    dest: &str,
-    page_rel: &str,
-    config: &crate::config::Config,
-    output: &IndexSink,
-) -> Option<(String, String)> {
+/// Where a link leads.
+enum Target<'a> {
+    /// Another site: not checked offline.
+    Elsewhere,
+    /// A malformed link: what is wrong, and how to fix it.
+    Wrong(String, String),
+    /// A file of the board: the files that may serve it, and the anchor.
+    Internal {
+        candidates: [String; 2],
+        fragment: Option<&'a str>,
+    },
+}
+
+/// Where a link from the page at `page_rel` leads.
+fn target<'a>(dest: &'a str, page_rel: &str, config: &crate::config::Config) -> Target<'a> {
     if let Some(address) = dest.strip_prefix("mailto:") {
         let address = address.split('?').next().unwrap_or("");
-        return crate::content::check_email(address).err().map(|why| {
-            (
+        return match crate::content::check_email(address) {
+            Ok(()) => Target::Elsewhere,
+            Err(why) => Target::Wrong(
                 format!("is not a valid e-mail link: {why}"),
                 "write it as mailto:name@example.org".into(),
-            )
-        });
+            ),
+        };
     }
     if let Some(number) = dest.strip_prefix("tel:") {
-        return crate::content::posting::check_phone(number)
-            .err()
-            .map(|why| {
-                (
-                    format!("is not a valid phone link: {why}"),
-                    "write it as tel:+46701740605".into(),
-                )
-            });
+        return match crate::content::posting::check_phone(number) {
+            Ok(()) => Target::Elsewhere,
+            Err(why) => Target::Wrong(
+                format!("is not a valid phone link: {why}"),
+                "write it as tel:+46701740605".into(),
+            ),
+        };
     }
     if dest.contains("://") || dest.starts_with("//") || dest.contains(':') {
-        return None; // other sites: not checked offline
+        return Target::Elsewhere;
     }
     let (path, fragment) = match dest.split_once('#') {
-        Some((p, f)) => (p, Some(f)),
+        Some((p, f)) => (p, Some(f).filter(|f| !f.is_empty())),
         None => (dest, None),
     };
     let path = path.split('?').next().unwrap_or("");
@@ -295,25 +340,48 @@ fn link_problem(
             .strip_prefix(&config.base_path)
             .map(str::to_string)
         else {
-            return Some((
+            return Target::Wrong(
                 "points outside the site".into(),
                 format!("links inside the board start with {}", config.base_path),
-            ));
+            );
         };
         inside
     } else {
         resolve(page_rel, path)
     };
-    let file = urls::file_of(&target_rel);
-    let folder_page = format!("{target_rel}/index.html");
-    let Some(page) = [file, folder_page].into_iter().find(|p| output.has(p)) else {
+    Target::Internal {
+        candidates: [
+            urls::file_of(&target_rel),
+            format!("{target_rel}/index.html"),
+        ],
+        fragment,
+    }
+}
+
+/// What is wrong with a link from the page at `page_rel`, if anything.
+fn link_problem(
+    dest: &str,
+    page_rel: &str,
+    config: &crate::config::Config,
+    output: &IndexSink,
+    exists: &dyn Fn(&str) -> bool,
+) -> Option<(String, String)> {
+    let (candidates, fragment) = match target(dest, page_rel, config) {
+        Target::Elsewhere => return None,
+        Target::Wrong(message, help) => return Some((message, help)),
+        Target::Internal {
+            candidates,
+            fragment,
+        } => (candidates, fragment),
+    };
+    let Some(page) = candidates.into_iter().find(|p| exists(p)) else {
         return Some((
             "leads to no page of the board".into(),
             "check the spelling; postings are at /<lang>/jobs/<slug>/ and pages at /<lang>/<page>/"
                 .into(),
         ));
     };
-    let fragment = fragment.filter(|f| !f.is_empty())?;
+    let fragment = fragment?;
     (!output.has_anchor(&page, fragment)).then(|| {
         (
             format!("points at \"#{fragment}\", which is not on that page"),
@@ -322,7 +390,6 @@ fn link_problem(
     })
 }
 
-/// Resolves a relative path against a directory-style page path ("sv/jobs/x/").
 fn resolve(page_rel: &str, path: &str) -> String {
     let mut parts: Vec<&str> = page_rel.split('/').filter(|p| !p.is_empty()).collect();
     for segment in path.split('/') {

@@ -8,6 +8,21 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
+/// A line to standard output. A reader that went away (`vacancy build -v |
+/// head -1`) is no error of the command's: the line is dropped, not a panic.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
+/// A line to standard error, dropped like [`say!`]'s when nobody reads it.
+macro_rules! tell {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 #[derive(Debug, Parser)]
 #[command(
     name = "vacancy",
@@ -140,11 +155,11 @@ pub fn run(cli: Cli) -> i32 {
 fn report(result: Result<String, String>) -> i32 {
     match result {
         Ok(message) => {
-            println!("{message}");
+            say!("{message}");
             0
         }
         Err(message) => {
-            eprintln!("error: {message}");
+            tell!("error: {message}");
             1
         }
     }
@@ -173,7 +188,7 @@ fn build(args: BuildArgs) -> i32 {
         Ok(b) => b,
         Err(crate::BuildError::Content(failed)) => {
             print_diagnostics(&failed.0, Format::Human);
-            eprintln!(
+            tell!(
                 "error: {failed}; nothing was written, {} is unchanged",
                 output.display()
             );
@@ -184,12 +199,12 @@ fn build(args: BuildArgs) -> i32 {
     if !args.quiet {
         if args.verbose {
             for path in &built.files {
-                println!("  {path}");
+                say!("  {path}");
             }
         }
         print_diagnostics(&built.warnings, Format::Human);
-        println!("{}", built.next_change_line());
-        println!("{}", built.summary());
+        say!("{}", built.next_change_line());
+        say!("{}", built.summary());
     }
     // The process ends now and the kernel takes its memory back whole:
     // freeing the model piece by piece first would only add time (at
@@ -214,9 +229,9 @@ fn check(args: CheckArgs) -> i32 {
                 let warnings = built.warnings.warnings().count();
                 let postings = built.site.content.postings.len();
                 match warnings {
-                    0 => println!("ok: no errors in {postings} postings"),
-                    1 => println!("ok: no errors in {postings} postings (1 warning)"),
-                    n => println!("ok: no errors in {postings} postings ({n} warnings)"),
+                    0 => say!("ok: no errors in {postings} postings"),
+                    1 => say!("ok: no errors in {postings} postings (1 warning)"),
+                    n => say!("ok: no errors in {postings} postings ({n} warnings)"),
                 }
             }
             0
@@ -224,7 +239,7 @@ fn check(args: CheckArgs) -> i32 {
         Err(failed) => {
             print_diagnostics(&failed.0, args.format);
             if args.format == Format::Human {
-                eprintln!("error: {failed}");
+                tell!("error: {failed}");
             }
             1
         }
@@ -249,8 +264,8 @@ fn serve(args: ServeArgs) -> i32 {
         Ok(server) => server,
         Err(e) => return report(Err(e.to_string())),
     };
-    println!("serving {} at {}", args.site.root.display(), server.url());
-    println!("watching for changes; press Ctrl-C to stop");
+    say!("serving {} at {}", args.site.root.display(), server.url());
+    say!("watching for changes; press Ctrl-C to stop");
     match server.wait() {
         Ok(()) => 0,
         Err(e) => report(Err(format!("the web server stopped: {e}"))),
@@ -260,13 +275,13 @@ fn serve(args: ServeArgs) -> i32 {
 fn print_serve_report(event: crate::serve::Report) {
     use crate::serve::Report;
     match event {
-        Report::Updated(update) => println!("{}", update.summary()),
+        Report::Updated(update) => say!("{}", update.summary()),
         Report::Failed(failed) => {
             print_diagnostics(&failed.0, Format::Human);
-            eprintln!("error: {failed}; still serving the last good build");
+            tell!("error: {failed}; still serving the last good build");
         }
-        Report::Moved(url) => println!("base_url changed: now serving at {url}"),
-        Report::Watch(why) => eprintln!("warning: watching files: {why}"),
+        Report::Moved(url) => say!("base_url changed: now serving at {url}"),
+        Report::Watch(why) => tell!("warning: watching files: {why}"),
     }
 }
 

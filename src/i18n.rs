@@ -108,7 +108,8 @@ impl Strings {
         } else {
             format
         };
-        date.format_localized(&format, self.locale).to_string()
+        format_date(date, &format, self.locale)
+            .unwrap_or_else(|| date.format("%Y-%m-%d").to_string())
     }
 
     /// A whole number with the language's thousands separator.
@@ -191,6 +192,34 @@ fn group_digits(n: i64, sep: &str) -> String {
     if n < 0 { format!("-{out}") } else { out }
 }
 
+/// `date` written with a strftime-style `format`, or `None` when the format
+/// cannot write a date (an unknown `%` code, or a time of day).
+fn format_date(date: NaiveDate, format: &str, locale: chrono::Locale) -> Option<String> {
+    use std::fmt::Write;
+    let mut out = String::new();
+    write!(out, "{}", date.format_localized(format, locale)).ok()?;
+    Some(out)
+}
+
+/// A `date_format` that cannot write a date, as an error at its line.
+fn check_date_format(file: &SourceFile, table: &toml::Table) -> Option<Diagnostic> {
+    let format = table.get("date_format")?.as_str()?;
+    let sample = NaiveDate::from_ymd_opt(2026, 12, 24)?;
+    if format_date(sample, format, chrono::Locale::POSIX).is_some() {
+        return None;
+    }
+    let start = file.text.find("date_format").unwrap_or(0);
+    let end = file.text[start..]
+        .find('\n')
+        .map_or(file.text.len(), |i| start + i);
+    Some(
+        Diagnostic::error(format!("`date_format` \"{format}\" cannot write a date"))
+            .field("date_format")
+            .at(file, start..end, "this format")
+            .help("use the date codes of strftime only, e.g. date_format = \"%-d %B %Y\" (%d day, %B month name, %Y year); a date has no time of day"),
+    )
+}
+
 /// The string tables of every language of the site, from the theme's `i18n/`
 /// files (overridden by the site's).
 pub fn load(
@@ -202,6 +231,7 @@ pub fn load(
     for (lang, file) in files {
         match toml::from_str::<toml::Table>(&file.text) {
             Ok(t) => {
+                errors.extend(check_date_format(file, &t));
                 tables.insert(lang.clone(), t);
             }
             Err(e) => {

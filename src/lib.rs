@@ -327,8 +327,9 @@ pub fn resolve_now(
 ) -> Result<DateTime<FixedOffset>, String> {
     let tz = tz.unwrap_or(chrono_tz::UTC);
     if let Some(text) = explicit {
-        let now = parse_now(text, tz)?;
-        return in_range(now).map_err(|why| format!("--now {text}: {why}"));
+        return parse_now(text, tz)
+            .and_then(in_range)
+            .map_err(|why| format!("--now {text}: {why}"));
     }
     if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
         let out_of_range = || {
@@ -351,8 +352,9 @@ pub fn resolve_now(
 
 /// A moment whose date, in its own offset and in UTC, every output can write.
 fn in_range(now: DateTime<FixedOffset>) -> Result<DateTime<FixedOffset>, String> {
-    fields::check_year(now.date_naive())?;
+    // UTC first: once its year is in range, the local date cannot overflow.
     fields::check_year(now.naive_utc().date())?;
+    fields::check_year(now.date_naive())?;
     Ok(now)
 }
 
@@ -364,18 +366,21 @@ pub fn parse_now(text: &str, tz: chrono_tz::Tz) -> Result<DateTime<FixedOffset>,
     }
     for format in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
         if let Ok(local) = chrono::NaiveDateTime::parse_from_str(text, format) {
+            fields::check_year(local.date())?;
             return Ok(model::local_to_fixed(local, tz));
         }
     }
     if let Ok(date) = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        fields::check_year(date)?;
         return Ok(model::local_to_fixed(
             date.and_time(chrono::NaiveTime::MIN),
             tz,
         ));
     }
-    Err(format!(
-        "\"{text}\" is not a date or date-time; write e.g. 2026-03-20 or 2026-03-20T12:00:00+01:00"
-    ))
+    Err(
+        "it is not a date or date-time; write e.g. 2026-03-20 or 2026-03-20T12:00:00+01:00"
+            .to_string(),
+    )
 }
 
 /// The site's time zone, read cheaply before a build (to interpret `--now`).

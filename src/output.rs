@@ -118,11 +118,21 @@ impl Sink for DirSink {
 pub struct IndexSink {
     /// Each path by its case-folded form.
     paths: std::sync::Mutex<HashMap<String, String>>,
-    /// The `id` and `name` values of each HTML page.
+    /// The pages whose anchors are kept.
+    anchored: HashSet<String>,
+    /// The `id` and `name` values of each of those pages.
     anchors: std::sync::Mutex<HashMap<String, HashSet<String>>>,
 }
 
 impl IndexSink {
+    /// A sink that keeps the anchors of `pages` (paths of HTML files).
+    pub fn keeping_anchors_of(pages: HashSet<String>) -> Self {
+        IndexSink {
+            anchored: pages,
+            ..Default::default()
+        }
+    }
+
     /// Whether the site has a file at `path`.
     pub fn has(&self, path: &str) -> bool {
         let paths = self.paths.lock().unwrap_or_else(|e| e.into_inner());
@@ -150,7 +160,7 @@ impl Sink for IndexSink {
                 return Err(collision(&a, &b));
             }
         }
-        if path.ends_with(".html") {
+        if self.anchored.contains(&path) {
             let found = anchors_of(&String::from_utf8_lossy(&bytes));
             let mut anchors = self.anchors.lock().unwrap_or_else(|e| e.into_inner());
             anchors.insert(path, found);

@@ -653,4 +653,95 @@ mod issue19 {
         }
         assert_snapshot("issue19-places-and-logo", &seen);
     }
+
+    /// Found by reading every `expect`, index and slice that input can reach.
+    #[test]
+    fn extreme_moments_in_far_time_zones_are_errors_not_panics() {
+        let site = copy_fixture("board");
+        let config = site.path().join("vacancy.toml");
+        let settings = std::fs::read_to_string(&config).unwrap();
+        let mut seen = String::new();
+        for (zone, env, now) in [
+            ("Asia/Tokyo", "8210266876799", None),
+            ("America/New_York", "", Some("+262142-12-31T23:30")),
+            ("Asia/Tokyo", "", Some("-262143-01-01T00:00")),
+        ] {
+            std::fs::write(&config, settings.replace("Europe/Stockholm", zone)).unwrap();
+            let flag = now.map(|n| format!("--now={n}"));
+            let mut args = vec!["check", "--root", arg(site.path())];
+            args.extend(flag.as_deref());
+            let result = if env.is_empty() {
+                vacancy(&args)
+            } else {
+                vacancy_with_env(&args, &[("SOURCE_DATE_EPOCH", env)])
+            };
+            seen.push_str(&format!(
+                "{zone} {env} {now:?}\n{}\n",
+                transcript(&result, site.path())
+            ));
+        }
+        assert!(!seen.contains("panicked"), "{seen}");
+        assert_snapshot("issue19-far-moments", &seen);
+    }
+
+    #[test]
+    fn a_date_format_that_cannot_write_a_date_is_an_error_naming_the_file() {
+        let site = copy_fixture("board");
+        write(
+            site.path(),
+            "i18n/en.toml",
+            "date_format = \"%Y-%m-%d %H:%M\"\n",
+        );
+        let errors = errors_of_dir(site.path(), NOW);
+        assert_snapshot("issue19-date-format", &render_all(&errors));
+    }
+
+    #[test]
+    fn a_tag_spread_over_quoted_lines_is_reported_at_a_whole_character() {
+        let site = copy_fixture("board");
+        let posting = site.path().join("content/postings/developer.en.md");
+        let text = std::fs::read_to_string(&posting).unwrap();
+        let body = format!("> {}<span title=\"x>\n> €<i>\">\n", "<b>".repeat(20));
+        std::fs::write(&posting, format!("{text}\n{body}")).unwrap();
+        let errors = errors_of_dir(site.path(), NOW);
+        assert_snapshot("issue19-quoted-tag", &render_all(&errors));
+    }
+
+    #[test]
+    fn a_salary_in_words_with_a_control_character_is_an_error() {
+        let site = copy_fixture("board");
+        let posting = site.path().join("content/postings/developer.en.md");
+        let text = std::fs::read_to_string(&posting).unwrap();
+        let text = text.replacen("+++\n", "+++\nsalary = \"By agreement\\u001b\"\n", 1);
+        std::fs::write(&posting, text).unwrap();
+        let errors = errors_of_dir(site.path(), NOW);
+        assert_snapshot("issue19-salary-control", &render_all(&errors));
+    }
+
+    #[test]
+    fn a_reader_that_goes_away_does_not_make_vacancy_panic() {
+        let site = copy_fixture("board");
+        let out = tempfile::tempdir().unwrap();
+        let output = out.path().join("site");
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_vacancy"))
+            .args([
+                "build",
+                "--verbose",
+                "--root",
+                arg(site.path()),
+                "--now",
+                NOW,
+            ])
+            .args(["--output", arg(&output)])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Like `| head -0`: the reader closes before anything is read.
+        drop(child.stdout.take());
+        let result = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&result.stderr);
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert_eq!(result.status.code(), Some(0), "{stderr}");
+    }
 }

@@ -186,10 +186,13 @@ fn tags(html: &str) -> impl Iterator<Item = (usize, Tag)> + '_ {
 }
 
 fn too_deep(file: &SourceFile, offset: usize, problem: Problem) -> Diagnostic {
+    // The offset may fall inside a character: pulldown-cmark hands over a
+    // tag spread over quoted lines as one string without the `> `, whose
+    // offsets no longer match the file's.
+    let offset = floor_char_boundary(&file.text, offset.min(file.text.len()));
     let line_end = file.text[offset..]
         .find('\n')
         .map_or(file.text.len(), |i| offset + i);
-    let offset = floor_char_boundary(&file.text, offset);
     let span = offset..floor_char_boundary(&file.text, line_end.min(offset + 80));
     match problem {
         Problem::TooDeep => Diagnostic::error(format!(

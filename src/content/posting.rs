@@ -364,6 +364,13 @@ fn read_salary(f: &mut Fields<'_>) -> (Option<Sp<SalaryRange>>, Option<String>) 
             );
             (None, None)
         }
+        toml::de::DeValue::String(s) if crate::fields::check_controls("salary", &s).is_err() => {
+            let why = crate::fields::check_controls("salary", &s)
+                .err()
+                .unwrap_or_default();
+            f.error_at_abs("salary", span, why, crate::fields::CONTROL_HELP);
+            (None, None)
+        }
         toml::de::DeValue::String(s) if !s.trim().is_empty() => (None, Some(s.trim().to_string())),
         toml::de::DeValue::Table(table) => {
             // Re-read the table through `Fields` for per-field messages.
