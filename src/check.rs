@@ -14,7 +14,7 @@ use pulldown_cmark::{Event, Parser, Tag};
 use crate::diagnostic::{Diagnostic, Diagnostics, Failed, SourceFile};
 use crate::model::Site;
 use crate::output::IndexSink;
-use crate::render::urls;
+use crate::urls;
 
 /// How strict `check` is about what is not wrong but incomplete.
 #[derive(Debug, Clone, Copy, Default)]
@@ -53,13 +53,11 @@ pub fn check(root: &Path, now: DateTime<FixedOffset>, options: Options) -> Resul
         }
     };
     let index = IndexSink::keeping_anchors_of(anchored_pages(root, &site));
-    crate::render::render_into(&site, &kit.theme, &kit.strings, &kit.tera, &index).map_err(
-        |ds| {
-            found.extend(ds);
-            found.sort();
-            Failed(std::mem::take(&mut found))
-        },
-    )?;
+    kit.render_into(&site, &index).map_err(|failed| {
+        found.extend(failed.0.0);
+        found.sort();
+        Failed(std::mem::take(&mut found))
+    })?;
     found.extend(missing_strings(&kit.theme, &kit.strings, &site));
     found.extend(untranslated(&site, options.strict));
     found.extend(links(root, &site, &index));
@@ -230,7 +228,7 @@ fn each_link(
         }
     }
     for (source, page_rel, beside) in texts {
-        let Ok(file) = crate::content::read_text(root, source) else {
+        let Ok(file) = crate::files::read_text(root, source) else {
             continue;
         };
         let Ok(split) = crate::content::frontmatter::split(&file) else {
@@ -308,7 +306,7 @@ enum Target<'a> {
 fn target<'a>(dest: &'a str, page_rel: &str, config: &crate::config::Config) -> Target<'a> {
     if let Some(address) = dest.strip_prefix("mailto:") {
         let address = address.split('?').next().unwrap_or("");
-        return match crate::content::check_email(address) {
+        return match crate::address::check_email(address) {
             Ok(()) => Target::Elsewhere,
             Err(why) => Target::Wrong(
                 format!("is not a valid e-mail link: {why}"),
@@ -317,7 +315,7 @@ fn target<'a>(dest: &'a str, page_rel: &str, config: &crate::config::Config) -> 
         };
     }
     if let Some(number) = dest.strip_prefix("tel:") {
-        return match crate::content::posting::check_phone(number) {
+        return match crate::address::check_phone(number) {
             Ok(()) => Target::Elsewhere,
             Err(why) => Target::Wrong(
                 format!("is not a valid phone link: {why}"),

@@ -177,7 +177,7 @@ impl Config {
                     .help(help),
             ]);
         }
-        let file = crate::content::read_text(root, Path::new(CONFIG_FILE)).map_err(|d| vec![d])?;
+        let file = crate::files::read_text(root, Path::new(CONFIG_FILE)).map_err(|d| vec![d])?;
         Config::parse(&file)
     }
 
@@ -188,7 +188,7 @@ impl Config {
         static_files: &BTreeMap<String, std::sync::Arc<[u8]>>,
     ) -> Result<Config, Vec<Diagnostic>> {
         let config = Config::load(root)?;
-        let file = crate::content::read_text(root, Path::new(CONFIG_FILE)).map_err(|d| vec![d])?;
+        let file = crate::files::read_text(root, Path::new(CONFIG_FILE)).map_err(|d| vec![d])?;
         let missing = config.missing_images(&file, |p| static_files.contains_key(p));
         if missing.is_empty() {
             Ok(config)
@@ -516,7 +516,7 @@ fn read_organization(f: &mut Fields<'_>, codes: &[String]) -> Option<Organizatio
     let name = read_localized(&mut t, "name", codes, true);
     let url = t.text("url", "url = \"https://www.example.org/\"");
     if let Some(u) = &url
-        && let Err(why) = crate::content::check_web_url(u.get_ref())
+        && let Err(why) = crate::address::check_web_url(u.get_ref())
     {
         t.error_at_abs(
             "url",
@@ -708,7 +708,7 @@ fn read_accessibility(f: &mut Fields<'_>, codes: &[String]) -> Option<Accessibil
         .map(Sp::into_inner);
     let email = t.text("email", "email = \"access@example.org\"");
     if let Some(e) = &email
-        && let Err(why) = crate::content::check_email(e.get_ref())
+        && let Err(why) = crate::address::check_email(e.get_ref())
     {
         t.error_at_abs(
             "email",
@@ -726,7 +726,7 @@ fn read_accessibility(f: &mut Fields<'_>, codes: &[String]) -> Option<Accessibil
         "supervisor_url = \"https://www.digg.se/\"",
     );
     if let Some(u) = &supervisor_url
-        && let Err(why) = crate::content::check_web_url(u.get_ref())
+        && let Err(why) = crate::address::check_web_url(u.get_ref())
     {
         t.error_at_abs(
             "supervisor_url",

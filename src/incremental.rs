@@ -15,13 +15,13 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::diagnostic::{Diagnostics, Failed};
 use crate::feeds::FeedJob;
-use crate::feeds::sitemap::Entry;
 use rayon::prelude::*;
 
 use crate::model::{Posting, Site, Status, TermKind};
-use crate::output::Output;
-use crate::render::views::SIMILAR;
-use crate::render::{self, Job};
+use crate::output::{MemSink, Output};
+use crate::plan::{self, Job, Plan, Sitemap};
+use crate::render::PageJob;
+use crate::views::SIMILAR;
 use crate::{Kit, config, content, theme};
 
 /// What a set of changed files calls for.
@@ -107,9 +107,10 @@ struct State {
     kit: Kit,
     site: Site,
     output: Arc<Output>,
-    /// Output file of each page to its sitemap entry (when indexable).
-    sitemap: BTreeMap<String, Option<Entry>>,
-    feed_files: BTreeSet<String>,
+    /// Every file of the site's plan.
+    files: BTreeSet<String>,
+    /// Each page's sitemap entry (when indexable).
+    sitemap: Sitemap,
     /// What the site lists, to compare the next update with.
     snapshot: Snapshot,
 }
@@ -158,37 +159,22 @@ impl Session {
         let started = Instant::now();
         let (site, kit) = crate::load(&self.root, self.base_url.as_deref())?.at(now);
         self.failing.clear();
-        let pages = render::render_pages(&site, &kit.theme, &kit.strings, &kit.tera, &|_| true)
-            .map_err(failed)?;
-        let mut output = Output::default();
-        let mut sitemap = BTreeMap::new();
-        let mut rendered = Vec::new();
-        for page in pages {
-            rendered.push(page.file.clone());
-            sitemap.insert(page.file.clone(), page.sitemap);
-            output.add(page.file, page.bytes);
-        }
-        render::add_files(&site, &kit.theme, &mut output);
-        let langs = render::lang_contexts(&site, &kit.strings);
-        let feeds = crate::feeds::feed_jobs(&site);
-        let feed_files: BTreeSet<String> = feeds.iter().map(|f| f.file(&site)).collect();
-        crate::feeds::generate(&site, &langs, &|_| true, &mut output).map_err(io_failed)?;
-        drop(langs);
-        rendered.extend(feed_files.iter().cloned());
-        let entries = sitemap.values().flatten().cloned().collect();
-        render::add_site_files(&site, entries, &mut output).map_err(io_failed)?;
+        let plan = Plan::of(&site, &kit.theme);
+        let sink = MemSink::default();
+        let ran =
+            plan::run(&site, &kit, &plan, &|_| true, &Sitemap::new(), &sink).map_err(failed)?;
         let snapshot = Snapshot::of(&site, None);
         self.state = Some(State {
+            files: plan.files(&site).into_iter().collect(),
             kit,
             site,
-            output: Arc::new(output),
-            sitemap,
-            feed_files,
+            output: Arc::new(sink.into_output()),
+            sitemap: ran.sitemap,
             snapshot,
         });
         Ok(Update {
             full: true,
-            rendered,
+            rendered: ran.rendered,
             removed: Vec::new(),
             elapsed: started.elapsed(),
         })
@@ -253,12 +239,6 @@ fn failed(ds: Vec<crate::diagnostic::Diagnostic>) -> Failed {
     let mut all = Diagnostics(ds);
     all.sort();
     Failed(all)
-}
-
-fn io_failed(e: std::io::Error) -> Failed {
-    failed(vec![crate::diagnostic::Diagnostic::error(format!(
-        "writing feeds failed: {e}"
-    ))])
 }
 
 /// What the previous site listed, by slug, to compare with the new one.
@@ -347,9 +327,6 @@ struct Diff {
     soonest_same: bool,
     closed_same: bool,
     terms_same: HashMap<(TermKind, String), bool>,
-    /// Whether the set of pages and feeds can differ: a posting appeared,
-    /// went, changed status or languages, or a list changed its length.
-    structure_changed: bool,
 }
 
 impl Diff {
@@ -357,7 +334,6 @@ impl Diff {
         let after = Snapshot::of(site, Some(before));
         let mut pages = BTreeSet::new();
         let mut cards = BTreeSet::new();
-        let mut languages_changed = false;
         let all_langs = |slug: &String, pages: &mut BTreeSet<(String, String)>| {
             for l in &site.config.languages {
                 pages.insert((slug.clone(), l.code.clone()));
@@ -373,7 +349,6 @@ impl Diff {
                     }
                     for l in &site.config.languages {
                         let (was, is) = (o.translation(&l.code), n.translation(&l.code));
-                        languages_changed |= was.is_some() != is.is_some();
                         if was != is {
                             pages.insert((slug.clone(), l.code.clone()));
                         }
@@ -409,13 +384,6 @@ impl Diff {
             .iter()
             .map(|(k, list)| (k.clone(), before.terms.get(k) == Some(list)))
             .collect();
-        let structure_changed = languages_changed
-            || before.status != after.status
-            || before.terms.len() != after.terms.len()
-            || after
-                .terms
-                .iter()
-                .any(|(k, list)| before.terms.get(k).map(Vec::len) != Some(list.len()));
         Diff {
             pages,
             cards,
@@ -425,7 +393,6 @@ impl Diff {
             terms_same,
             after,
             filters_changed,
-            structure_changed,
         }
     }
 
@@ -458,25 +425,25 @@ fn patch(
     let site = &state.site;
     let size = site.config.page_size;
     let term_key = |t: usize| (site.terms[t].kind, site.terms[t].slug.clone());
-    let pick_page = |job: &Job| match *job {
-        Job::Root => before.open.len() != diff.after.open.len(),
-        Job::NotFound | Job::Page { .. } | Job::Statement { .. } => false,
-        Job::Soonest { page, .. } => {
+    let pick_page = |job: &PageJob| match *job {
+        PageJob::Root => before.open.len() != diff.after.open.len(),
+        PageJob::NotFound | PageJob::Page { .. } | PageJob::Statement { .. } => false,
+        PageJob::Soonest { page, .. } => {
             diff.filters_changed
                 || diff.listing_page(diff.soonest_same, &diff.after.soonest, page, size)
         }
-        Job::Home { page, .. } => {
+        PageJob::Home { page, .. } => {
             diff.filters_changed || diff.listing_page(diff.open_same, &diff.after.open, page, size)
         }
-        Job::Archive { page, .. } => {
+        PageJob::Archive { page, .. } => {
             diff.listing_page(diff.closed_same, &diff.after.closed, page, size)
         }
-        Job::Term { term, page, .. } => {
+        PageJob::Term { term, page, .. } => {
             let key = term_key(term);
             diff.filters_changed
                 || diff.listing_page(diff.term_same(&key), &diff.after.terms[&key], page, size)
         }
-        Job::Posting { lang, posting } => {
+        PageJob::Posting { lang, posting } => {
             let key = (
                 site.posting(posting).slug.clone(),
                 site.config.languages[lang].code.clone(),
@@ -496,108 +463,32 @@ fn patch(
             diff.cards.contains(&site.posting(posting).slug)
         }
     };
-    let Kit {
-        theme,
-        strings,
-        tera,
-    } = &state.kit;
-    let pages = render::render_pages(site, theme, strings, tera, &pick_page).map_err(failed)?;
-    let mut output = (*state.output).clone();
-    let mut update = Update::default();
-    let mut sitemap_changed = false;
-
-    // The set of pages changes only with the site's structure.
-    let gone: Vec<String> = if diff.structure_changed {
-        let page_files: BTreeSet<String> = render::jobs(site)
-            .iter()
-            .map(|j| render::job_file(site, j))
-            .collect();
-        state
-            .sitemap
-            .keys()
-            .filter(|f| !page_files.contains(*f))
-            .cloned()
-            .collect()
-    } else {
-        Vec::new()
+    let pick = |job: &Job| match job {
+        Job::Page(page) => pick_page(page),
+        Job::Feed(feed) => pick_feed(feed),
+        Job::Attachment { posting, .. } => replaced.contains_key(&site.posting(*posting).slug),
+        Job::Sitemap | Job::NextChange => true,
+        Job::Static(_) | Job::Robots => false,
     };
-    for file in gone {
-        sitemap_changed |= state.sitemap.remove(&file).flatten().is_some();
+    let plan = Plan::of(site, &state.kit.theme);
+    let files: BTreeSet<String> = plan.files(site).into_iter().collect();
+    let sink = MemSink::default();
+    let ran = plan::run(site, &state.kit, &plan, &pick, &state.sitemap, &sink).map_err(failed)?;
+    let mut output = (*state.output).clone();
+    let removed: Vec<String> = state.files.difference(&files).cloned().collect();
+    for file in &removed {
         output.files.remove(file.as_str());
-        update.removed.push(file);
     }
-    for page in pages {
-        update.rendered.push(page.file.clone());
-        let old = state
-            .sitemap
-            .insert(page.file.clone(), page.sitemap.clone());
-        sitemap_changed |= old.flatten() != page.sitemap;
-        output.add(page.file, page.bytes);
-    }
-
-    if diff.structure_changed {
-        let feed_files: BTreeSet<String> = crate::feeds::feed_jobs(site)
-            .iter()
-            .map(|f| f.file(site))
-            .collect();
-        for file in state.feed_files.difference(&feed_files) {
-            output.files.remove(file.as_str());
-            update.removed.push(file.clone());
-        }
-        state.feed_files = feed_files;
-    }
-    let langs = render::lang_contexts(site, strings);
-    let mut feeds = Output::default();
-    crate::feeds::generate(site, &langs, &pick_feed, &mut feeds).map_err(io_failed)?;
-    for (file, bytes) in feeds.files {
-        update.rendered.push(file.to_string());
-        output.files.insert(file, bytes);
-    }
-
-    update_attachments(site, replaced, &mut output);
-    if sitemap_changed || !update.removed.is_empty() {
-        let entries = state.sitemap.values().flatten().cloned().collect();
-        render::add_site_files(site, entries, &mut output).map_err(io_failed)?;
-    } else {
-        // A deadline edit can move the next change without touching the sitemap.
-        render::add_next_change(site, &mut output);
-    }
+    output.extend(sink.into_output());
     state.output = Arc::new(output);
-    Ok(update)
-}
-
-/// Replaces the published attachments of the postings that were re-read.
-fn update_attachments(
-    site: &Site,
-    replaced: &HashMap<String, Option<Posting>>,
-    output: &mut Output,
-) {
-    for (slug, old) in replaced {
-        if let Some(old) = old {
-            for t in &old.translations {
-                for a in &old.attachments {
-                    output.files.remove(&*format!(
-                        "{}{}",
-                        render::urls::posting(&t.lang, slug),
-                        a.name
-                    ));
-                }
-            }
-        }
-        let Some(i) = site.content.postings.iter().position(|p| &p.slug == slug) else {
-            continue;
-        };
-        if site.status[i] == Status::Future {
-            continue;
-        }
-        let p = site.posting(i);
-        for t in &p.translations {
-            for a in &p.attachments {
-                let path = format!("{}{}", render::urls::posting(&t.lang, slug), a.name);
-                output.add_shared(path, a.bytes.clone());
-            }
-        }
-    }
+    state.files = files;
+    state.sitemap = ran.sitemap;
+    Ok(Update {
+        full: false,
+        rendered: ran.rendered,
+        removed,
+        elapsed: Duration::ZERO,
+    })
 }
 
 #[cfg(test)]

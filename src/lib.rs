@@ -5,23 +5,29 @@
 //! build the site model at one moment ("now") -> render every page in
 //! parallel into memory -> write the whole site atomically.
 
+pub mod address;
 pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diagnostic;
+pub mod escape;
 pub mod feeds;
 pub mod fields;
+pub mod files;
 pub mod i18n;
 pub mod incremental;
 pub mod markdown;
 pub mod memory;
 pub mod model;
 pub mod output;
+pub mod plan;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
 pub mod theme;
+pub mod urls;
+pub mod views;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -154,7 +160,16 @@ pub struct Kit {
 impl Kit {
     /// Renders the whole site into memory.
     pub fn render(&self, site: &Site) -> Result<Output, Failed> {
-        render::render(site, &self.theme, &self.strings, &self.tera)
+        let sink = output::MemSink::default();
+        self.render_into(site, &sink)?;
+        Ok(sink.into_output())
+    }
+
+    /// Renders the whole site into `sink`, every file as soon as it is made.
+    pub fn render_into(&self, site: &Site, sink: &dyn output::Sink) -> Result<(), Failed> {
+        let plan = plan::Plan::of(site, &self.theme);
+        plan::run(site, self, &plan, &|_| true, &plan::Sitemap::new(), sink)
+            .map(drop)
             .map_err(|ds| fail(ds, &mut Diagnostics::default()))
     }
 }
@@ -280,13 +295,13 @@ pub fn build(
         )));
     }
     let files = output::write_atomically(output_dir, published, |sink| {
-        render::render_into(&site, &kit.theme, &kit.strings, &kit.tera, sink)?;
+        kit.render_into(&site, sink)?;
         let mut paths = sink.paths();
         paths.insert(0, output::MARKER.to_string());
         Ok(paths)
     })
     .map_err(|e| match e {
-        output::Written::Render(ds) => BuildError::Content(fail(ds, &mut Diagnostics::default())),
+        output::Written::Render(failed) => BuildError::Content(failed),
         output::Written::Io(e) => BuildError::Write(output_dir.to_path_buf(), e),
     })?;
     Ok(Published {

@@ -379,7 +379,7 @@ pub fn check_destination(root: &Path, dest: &Path) -> Result<Previous, String> {
         return Err(format!(
             "the output {shown} is {}, not a folder; a build would replace it; \
              give a folder, e.g. --output output",
-            crate::content::file_kind(&metadata)
+            crate::files::file_kind(&metadata)
         ));
     }
     if let Some(postings) = read_marker(dest) {

@@ -103,7 +103,7 @@ impl Theme {
                         Diagnostic::error(format!("cannot read the file: {e}")).in_file(shown_path),
                     ),
                 },
-                Kind::Template | Kind::I18n => match crate::content::read_text(dir, rel) {
+                Kind::Template | Kind::I18n => match crate::files::read_text(dir, rel) {
                     Ok(file) => {
                         let file = SourceFile::new(shown_path, file.text);
                         if kind == Kind::Template {

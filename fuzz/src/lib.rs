@@ -106,10 +106,15 @@ pub fn render_site(posting: Posting) {
         pages: Vec::new(),
     };
     let site = Site::new(config, content, now());
-    match vacancy::render::render(&site, &theme, &strings, &tera) {
+    let kit = vacancy::Kit {
+        theme,
+        strings,
+        tera,
+    };
+    match kit.render(&site) {
         Ok(output) => {
             std::hint::black_box(output.len());
         }
-        Err(ds) => render_all(&ds),
+        Err(failed) => render_all(&failed.0.0),
     }
 }

@@ -125,7 +125,7 @@ pub fn read(root: &Path, folder: &Path, diagnostics: &mut Vec<Diagnostic>) -> Ve
         match std::fs::metadata(entry.path()) {
             Ok(m) if m.is_dir() => continue,
             Ok(m) if !m.is_file() => {
-                diagnostics.push(super::not_regular(&rel, &m));
+                diagnostics.push(crate::files::not_regular(&rel, &m));
                 continue;
             }
             _ => {}
@@ -138,7 +138,7 @@ pub fn read(root: &Path, folder: &Path, diagnostics: &mut Vec<Diagnostic>) -> Ve
             diagnostics.push(d);
             continue;
         }
-        match super::read_limited(&entry.path(), MAX_ATTACHMENT_BYTES) {
+        match crate::files::read_limited(&entry.path(), MAX_ATTACHMENT_BYTES) {
             Ok(Some(bytes)) => match check_kind(&name, &bytes, &rel) {
                 Ok(()) => out.push(Attachment {
                     name,

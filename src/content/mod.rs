@@ -15,6 +15,7 @@ use rayon::prelude::*;
 
 use crate::config::{Config, is_slug};
 use crate::diagnostic::{Diagnostic, SourceFile, did_you_mean};
+use crate::files::{file_kind, read_text};
 use crate::model::{Attachment, Content};
 
 pub const POSTINGS_DIR: &str = "content/postings";
@@ -507,103 +508,6 @@ fn read_doc(root: &Path, found: &Found) -> (Option<Doc>, Vec<Diagnostic>) {
     (Some(doc), diagnostics)
 }
 
-/// Reads a text file, with an editor-friendly error for bad encodings.
-pub fn read_text(root: &Path, rel: &Path) -> Result<SourceFile, Diagnostic> {
-    let bytes = read_limited(&root.join(rel), MAX_TEXT_BYTES).map_err(|e| {
-        let d = Diagnostic::error(format!("cannot read the file: {e}")).in_file(rel);
-        match e.kind() {
-            std::io::ErrorKind::InvalidInput => d.help(NOT_REGULAR_HELP),
-            _ => d,
-        }
-    })?;
-    let Some(bytes) = bytes else {
-        return Err(Diagnostic::error(format!(
-            "the file is larger than {} MiB, the most a text file may be",
-            MAX_TEXT_BYTES >> 20
-        ))
-        .in_file(rel)
-        .help("a posting or page is read whole into memory; put long material into an attachment (a PDF) and link to it"));
-    };
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(SourceFile::new(rel, text)),
-        Err(e) => {
-            // Shown with the bad bytes replaced, so the line can be displayed and
-            // pointed at; the text before the first bad byte is unchanged.
-            let valid = e.utf8_error().valid_up_to();
-            let shown = SourceFile::new(rel, String::from_utf8_lossy(e.as_bytes()).into_owned());
-            let (line, _) = shown.line_column(valid);
-            let bad = valid..valid + char::REPLACEMENT_CHARACTER.len_utf8();
-            Err(Diagnostic::error(format!("the file is not valid UTF-8 text (line {line})"))
-                .at(&shown, bad, "this character is not UTF-8")
-                .help("save the file with the UTF-8 encoding (most editors offer it under \"Save as\")"))
-        }
-    }
-}
-
-/// The most a posting, page, template or string table may weigh: far above
-/// any real one, low enough that a runaway file cannot exhaust memory.
-pub const MAX_TEXT_BYTES: u64 = 1 << 20;
-
-/// The file's bytes, or `None` when it is longer than `max`. Only a regular
-/// file is opened: a FIFO, socket or device (which could block the build
-/// forever or never end) is an error before anything is opened.
-fn read_limited(path: &Path, max: u64) -> std::io::Result<Option<Vec<u8>>> {
-    use std::io::Read;
-    let metadata = std::fs::metadata(path)?;
-    if !metadata.is_file() {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            format!("it is {}, not a regular file", file_kind(&metadata)),
-        ));
-    }
-    // Sized from the file's length, so a file is read in one call (and one more
-    // to see its end) rather than in growing steps; `take` still bounds a file
-    // that grows while it is read.
-    let len = metadata.len();
-    if len > max {
-        return Ok(None);
-    }
-    let file = std::fs::File::open(path)?;
-    let mut bytes = Vec::with_capacity(len as usize + 64);
-    file.take(max + 1).read_to_end(&mut bytes)?;
-    Ok((bytes.len() as u64 <= max).then_some(bytes))
-}
-
-/// What a file that is not a regular file is, in words.
-pub fn file_kind(metadata: &std::fs::Metadata) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        let t = metadata.file_type();
-        if t.is_fifo() {
-            return "a named pipe (FIFO)";
-        }
-        if t.is_socket() {
-            return "a socket";
-        }
-        if t.is_block_device() || t.is_char_device() {
-            return "a device";
-        }
-    }
-    if metadata.is_dir() {
-        "a folder"
-    } else if metadata.is_file() {
-        "a regular file"
-    } else {
-        "a special file"
-    }
-}
-
-const NOT_REGULAR_HELP: &str =
-    "only ordinary files are read from the site folder; remove it or replace it with a file";
-
-/// The error for a content path that is a pipe, socket or device.
-fn not_regular(rel: &Path, metadata: &std::fs::Metadata) -> Diagnostic {
-    Diagnostic::error(format!("it is {}, not a regular file", file_kind(metadata)))
-        .in_file(rel)
-        .help(NOT_REGULAR_HELP)
-}
-
 /// Content is read only from inside `content/`: a file reached through a
 /// symbolic link (or a linked folder) that leads elsewhere is an error, so a
 /// merged pull request cannot publish `/etc/passwd` or a deploy key.
@@ -627,68 +531,9 @@ fn check_inside_content(root: &Path, rel: &Path) -> Result<(), Diagnostic> {
     .help("symbolic links are followed only to files inside content/; copy the file into content/ instead"))
 }
 
-/// An absolute `http:` or `https:` URL.
-pub fn check_web_url(url: &str) -> Result<(), String> {
-    match url::Url::parse(url) {
-        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => Ok(()),
-        Ok(u) => Err(format!(
-            "\"{url}\" is not a web address: it must start with https:// (not {}:)",
-            u.scheme()
-        )),
-        Err(e) => Err(format!("\"{url}\" is not a valid web address: {e}")),
-    }
-}
-
-/// An e-mail address of the form `name@domain.tld`.
-pub fn check_email(email: &str) -> Result<(), String> {
-    let bad = || Err(format!("\"{email}\" is not a valid e-mail address"));
-    let Some((local, domain)) = email.split_once('@') else {
-        return bad();
-    };
-    let local_ok = !local.is_empty()
-        && local.len() <= 64
-        && local
-            .chars()
-            .all(|c| c.is_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c))
-        && !local.starts_with('.')
-        && !local.ends_with('.')
-        && !local.contains("..");
-    let labels: Vec<&str> = domain.split('.').collect();
-    let domain_ok = labels.len() >= 2
-        && labels.iter().all(|l| {
-            !l.is_empty()
-                && !l.starts_with('-')
-                && !l.ends_with('-')
-                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
-        });
-    if local_ok && domain_ok { Ok(()) } else { bad() }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn email_addresses_are_checked() {
-        assert!(check_email("anna.exempel@example.se").is_ok());
-        for bad in [
-            "anna",
-            "anna@",
-            "@example.se",
-            "anna@example",
-            "an na@example.se",
-            "a..b@example.se",
-        ] {
-            assert!(check_email(bad).is_err(), "{bad}");
-        }
-    }
-
-    #[test]
-    fn only_http_urls_are_web_addresses() {
-        assert!(check_web_url("https://example.se/apply").is_ok());
-        assert!(check_web_url("javascript:alert(1)").is_err());
-        assert!(check_web_url("example.se/apply").is_err());
-    }
 
     fn write(root: &Path, rel: &str, text: &[u8]) {
         let path = root.join(rel);

@@ -11,7 +11,8 @@ use crate::model::{
     Translation, Workplace, local_to_fixed,
 };
 
-use super::{Doc, check_email, check_web_url};
+use super::Doc;
+use crate::address::{check_email, check_phone, check_web_url};
 
 pub const FIELDS: &[&str] = &[
     "title",
@@ -495,52 +496,6 @@ fn read_contacts(f: &mut Fields<'_>) -> Option<Sp<Vec<RawContact>>> {
     Some(Sp::new(span, out))
 }
 
-/// A phone number as people write it: digits, spaces, `+`, `-`, parentheses.
-pub fn check_phone(phone: &str) -> Result<(), String> {
-    let digits = phone.chars().filter(char::is_ascii_digit).count();
-    let allowed = phone
-        .chars()
-        .all(|c| c.is_ascii_digit() || " +-()/.".contains(c));
-    if allowed && (5..=20).contains(&digits) {
-        Ok(())
-    } else {
-        Err(format!("\"{phone}\" is not a phone number"))
-    }
-}
-
-/// The `tel:` form of a phone number in `country` ("070-174 06 05" -> "+46701740605").
-pub fn tel_uri(phone: &str, country: &str) -> String {
-    let keep: String = phone
-        .replace("(0)", "")
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+')
-        .collect();
-    if keep.starts_with('+') {
-        return format!("tel:{keep}");
-    }
-    if let Some(rest) = keep.strip_prefix("00") {
-        return format!("tel:+{rest}");
-    }
-    match (country_calling_code(country), keep.strip_prefix('0')) {
-        (Some(cc), Some(national)) => format!("tel:+{cc}{national}"),
-        _ => format!("tel:{keep}"),
-    }
-}
-
-fn country_calling_code(country: &str) -> Option<&'static str> {
-    Some(match country {
-        "SE" => "46",
-        "NO" => "47",
-        "DK" => "45",
-        "FI" => "358",
-        "DE" => "49",
-        "GB" => "44",
-        "NL" => "31",
-        "FR" => "33",
-        _ => return None,
-    })
-}
-
 /// A fact as given by the files of one posting: the value and where it stands.
 struct Given<'a, T> {
     value: &'a T,
@@ -845,13 +800,6 @@ fn to_deadline(d: DateOrTime, config: &Config) -> Deadline {
 mod tests {
     use super::*;
 
-    #[test]
-    fn phone_numbers_become_international_tel_uris() {
-        assert_eq!(tel_uri("070-174 06 05", "SE"), "tel:+46701740605");
-        assert_eq!(tel_uri("+46 (0)70 174 06 05", "SE"), "tel:+46701740605");
-        assert_eq!(tel_uri("0046 70 174 06 05", "SE"), "tel:+46701740605");
-    }
-
     fn problems(text: &str) -> Vec<String> {
         let config = "base_url = \"https://example.se/\"\ntitle = \"Jobs\"\n\
                       [[languages]]\ncode = \"sv\"\nname = \"Svenska\"\n\
@@ -901,11 +849,5 @@ mod tests {
             problems(text),
             ["\"???\" cannot be a place name: it has no letters or digits"]
         );
-    }
-
-    #[test]
-    fn phone_check_rejects_letters() {
-        assert!(check_phone("070-174 06 05").is_ok());
-        assert!(check_phone("call me").is_err());
     }
 }

@@ -11,8 +11,8 @@ use icalendar::{Calendar, Component, Event, EventLike};
 use rayon::prelude::*;
 
 use crate::model::Site;
-use crate::render::urls;
-use crate::render::views::LangCtx;
+use crate::urls;
+use crate::views::LangCtx;
 
 use super::facts_line;
 

@@ -5,8 +5,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::model::Site;
-use crate::render::urls;
-use crate::render::views::LangCtx;
+use crate::urls;
+use crate::views::LangCtx;
 
 /// The format's version; raised when a field changes meaning or disappears.
 pub const FORMAT_VERSION: u32 = 1;

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::model::{Employment, Extent, Posting, SalaryPer, Site, Workplace};
-use crate::render::urls;
+use crate::urls;
 
 // The JobPosting and its parts, borrowed from the model and serialized
 // directly. Fields are declared in sorted order, so the output has its keys

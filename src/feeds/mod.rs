@@ -11,33 +11,20 @@ pub mod sitemap;
 use rayon::prelude::*;
 
 use crate::model::{Site, TermKind};
-use crate::output::{MemSink, Output, Sink};
-use crate::render::term_label;
-use crate::render::urls;
-use crate::render::views::LangCtx;
-
-/// Adds the feeds, calendars and JSON files that `pick` selects to `output`.
-pub fn generate(
-    site: &Site,
-    langs: &[LangCtx<'_>],
-    pick: &(dyn Fn(&FeedJob) -> bool + Sync),
-    output: &mut Output,
-) -> std::io::Result<()> {
-    let sink = MemSink::default();
-    generate_into(site, langs, pick, &sink)?;
-    output.extend(sink.into_output());
-    Ok(())
-}
+use crate::output::Sink;
+use crate::urls;
+use crate::views::LangCtx;
+use crate::views::term_label;
 
 /// Writes the feeds, calendars and JSON files that `pick` selects into
 /// `sink` as each is made, so that a large board's files never all wait in
-/// memory.
+/// memory. Returns the files written, in the order of [`feed_jobs`].
 pub fn generate_into(
     site: &Site,
     langs: &[LangCtx<'_>],
     pick: &(dyn Fn(&FeedJob) -> bool + Sync),
     sink: &dyn Sink,
-) -> std::io::Result<()> {
+) -> std::io::Result<Vec<String>> {
     let jobs: Vec<FeedJob> = feed_jobs(site).into_iter().filter(|j| pick(j)).collect();
     // Every deadline event and feed item the files need, each written once.
     let mut events: Vec<(usize, usize)> = Vec::new();
@@ -58,10 +45,13 @@ pub fn generate_into(
         events: ical::events(site, langs, &events),
         items: rss::items(site, langs, &items)?,
     };
-    jobs.into_par_iter().try_for_each(|job| {
-        let (path, bytes) = job.run(site, langs, &parts)?;
-        sink.put(path, bytes)
-    })
+    jobs.into_par_iter()
+        .map(|job| {
+            let (path, bytes) = job.run(site, langs, &parts)?;
+            sink.put(path.clone(), bytes)?;
+            Ok(path)
+        })
+        .collect()
 }
 
 /// The pieces several files share, each written once beforehand.

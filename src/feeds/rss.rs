@@ -9,8 +9,8 @@ use quick_xml::events::{BytesDecl, BytesStart, BytesText, Event};
 use rayon::prelude::*;
 
 use crate::model::{Site, local_to_fixed};
-use crate::render::urls;
-use crate::render::views::LangCtx;
+use crate::urls;
+use crate::views::LangCtx;
 
 use super::{FeedSpec, facts_line};
 
@@ -65,7 +65,7 @@ pub fn feed(
                     .plural("open_positions", spec.postings.len() as i64);
                 // Readers show a channel's description as HTML, as they do an item's.
                 let description = format!("{} – {description}", spec.title);
-                text(w, "description", &crate::render::escape_html(&description))?;
+                text(w, "description", &crate::escape::escape_html(&description))?;
                 text(w, "language", ctx.lang())?;
                 text(w, "lastBuildDate", &site.now.to_rfc2822())?;
                 text(
@@ -101,10 +101,10 @@ fn item(w: &mut Writer<Vec<u8>>, site: &Site, ctx: &LangCtx<'_>, i: usize) -> io
     let card = ctx.card(i);
     let description = format!(
         "<p>{}</p><p>{}: {}</p><p>{}</p>",
-        crate::render::escape_html(&facts_line(site, ctx, i)),
-        crate::render::escape_html(deadline_label),
-        crate::render::escape_html(&card.deadline.text),
-        crate::render::escape_html(&t.summary),
+        crate::escape::escape_html(&facts_line(site, ctx, i)),
+        crate::escape::escape_html(deadline_label),
+        crate::escape::escape_html(&card.deadline.text),
+        crate::escape::escape_html(&t.summary),
     );
     w.create_element("item").write_inner_content(|w| {
         text(w, "title", &t.title)?;

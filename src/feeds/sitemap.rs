@@ -8,7 +8,7 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use crate::config::Config;
-use crate::render::urls;
+use crate::urls;
 
 /// One page in the sitemap.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]

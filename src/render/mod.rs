@@ -1,9 +1,6 @@
 //! Rendering: the Tera environment (built-in theme < site overrides), one job
 //! per page, all rendered in parallel into an in-memory `Output`.
 
-pub mod urls;
-pub mod views;
-
 use std::collections::HashMap;
 
 use rayon::prelude::*;
@@ -15,10 +12,11 @@ use crate::config::{Config, Language};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Strings;
 use crate::model::{Site, Status, TermKind};
-use crate::output::{MemSink, Output, Sink};
 use crate::theme::Theme;
 
-use views::LangCtx;
+use crate::escape::escape_write;
+use crate::urls;
+use crate::views::{self, LangCtx, lang_contexts, term_label};
 
 /// Compiles the theme's templates and registers vacancy's filters and functions.
 pub fn environment(theme: &Theme, strings: &[Strings]) -> Result<Tera, Vec<Diagnostic>> {
@@ -48,46 +46,6 @@ pub fn environment(theme: &Theme, strings: &[Strings]) -> Result<Tera, Vec<Diagn
         )]);
     }
     Ok(tera)
-}
-
-/// Escapes text for HTML text and quoted attributes (`&`, `<`, `>`, `"`, `'`);
-/// unlike Tera's default it leaves `/` alone, so URLs stay readable.
-pub fn escape_html(input: &str) -> String {
-    let mut out = String::with_capacity(input.len() + input.len() / 8);
-    escape_runs(input, |piece| out.push_str(piece));
-    out
-}
-
-/// [`escape_html`] for Tera, writing as it goes.
-fn escape_write(input: &str, w: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let mut result = Ok(());
-    escape_runs(input, |piece| {
-        if result.is_ok() {
-            result = w.write_all(piece.as_bytes());
-        }
-    });
-    result
-}
-
-/// Gives `push` the escaped text piece by piece: the runs between special
-/// characters whole (most text has none) and each special character's entity.
-/// The search is over bytes (all five are ASCII, and no byte of a longer
-/// UTF-8 character equals one), several times faster than by character.
-fn escape_runs<'s>(input: &'s str, mut push: impl FnMut(&'s str)) {
-    let special = |b: &u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
-    let mut rest = input;
-    while let Some(at) = rest.as_bytes().iter().position(special) {
-        push(&rest[..at]);
-        push(match rest.as_bytes()[at] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            _ => "&#39;",
-        });
-        rest = &rest[at + 1..];
-    }
-    push(rest);
 }
 
 /// `{{ t.page_n | fmt(n=2) }}`: puts each named value in place of `{name}`.
@@ -208,7 +166,7 @@ type PagePath = fn(&str, usize) -> String;
 /// One page to render. Indices point into the site's languages, terms,
 /// postings and pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Job {
+pub enum PageJob {
     Root,
     NotFound,
     Home {
@@ -243,223 +201,40 @@ pub enum Job {
     },
 }
 
-impl Job {
+impl PageJob {
     /// The index of the page's language; none for the root and 404 pages.
     pub fn lang(&self) -> Option<usize> {
         match *self {
-            Job::Root | Job::NotFound => None,
-            Job::Home { lang, .. }
-            | Job::Soonest { lang, .. }
-            | Job::Statement { lang }
-            | Job::Term { lang, .. }
-            | Job::Archive { lang, .. }
-            | Job::Posting { lang, .. }
-            | Job::Page { lang, .. } => Some(lang),
+            PageJob::Root | PageJob::NotFound => None,
+            PageJob::Home { lang, .. }
+            | PageJob::Soonest { lang, .. }
+            | PageJob::Statement { lang }
+            | PageJob::Term { lang, .. }
+            | PageJob::Archive { lang, .. }
+            | PageJob::Posting { lang, .. }
+            | PageJob::Page { lang, .. } => Some(lang),
         }
     }
-}
-
-/// Renders every page of the site into memory.
-pub fn render(
-    site: &Site,
-    theme: &Theme,
-    strings: &[Strings],
-    tera: &Tera,
-) -> Result<Output, Vec<Diagnostic>> {
-    let sink = MemSink::default();
-    render_into(site, theme, strings, tera, &sink)?;
-    Ok(sink.into_output())
-}
-
-/// Renders every page of the site and hands each file to `sink` as soon as
-/// it is made, so only the pages being rendered are held in memory.
-pub fn render_into(
-    site: &Site,
-    theme: &Theme,
-    strings: &[Strings],
-    tera: &Tera,
-    sink: &dyn Sink,
-) -> Result<(), Vec<Diagnostic>> {
-    let jobs = jobs(site);
-    let renderer = Renderer::new(site, theme, strings, tera, &jobs).map_err(|d| vec![d])?;
-    let results: Vec<Result<Option<crate::feeds::sitemap::Entry>, Diagnostic>> = jobs
-        .par_iter()
-        .map(|job| {
-            let page = renderer.run(job)?;
-            let file = page.file;
-            sink.put(file.clone(), page.bytes)
-                .map_err(|e| write_error(&file, &e))?;
-            Ok(page.sitemap)
-        })
-        .collect();
-    let mut sitemap = Vec::new();
-    let mut errors = Vec::new();
-    for r in results {
-        match r {
-            Ok(entry) => sitemap.extend(entry),
-            Err(d) if errors.len() < 5 => errors.push(d),
-            Err(_) => {}
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let mut files = Output::default();
-    add_files(site, theme, &mut files);
-    // The sitemap is one file, written while the feeds are made in parallel.
-    // The renderer's language contexts: the cards made for the pages serve the feeds.
-    let (feeds, site_files) = rayon::join(
-        || crate::feeds::generate_into(site, &renderer.langs, &|_| true, sink),
-        || add_site_files(site, sitemap, &mut files),
-    );
-    feeds.map_err(feed_error)?;
-    site_files.map_err(feed_error)?;
-    files
-        .files
-        .into_par_iter()
-        .try_for_each(|(path, bytes)| {
-            sink.put_shared(path.to_string(), bytes)
-                .map_err(|e| write_error(&path, &e))
-        })
-        .map_err(|d| vec![d])
-}
-
-fn write_error(file: &str, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(format!("cannot write {file}: {e}"))
-}
-
-fn feed_error(e: std::io::Error) -> Vec<Diagnostic> {
-    vec![Diagnostic::error(format!("writing feeds failed: {e}"))]
-}
-
-/// Renders the pages `pick` selects, in parallel.
-pub fn render_pages(
-    site: &Site,
-    theme: &Theme,
-    strings: &[Strings],
-    tera: &Tera,
-    pick: &(dyn Fn(&Job) -> bool + Sync),
-) -> Result<Vec<Rendered>, Vec<Diagnostic>> {
-    let jobs: Vec<Job> = jobs(site).into_iter().filter(|j| pick(j)).collect();
-    let renderer = Renderer::new(site, theme, strings, tera, &jobs).map_err(|d| vec![d])?;
-    let pages: Vec<Result<Rendered, Diagnostic>> =
-        jobs.par_iter().map(|job| renderer.run(job)).collect();
-    let mut out = Vec::with_capacity(pages.len());
-    let mut errors = Vec::new();
-    for page in pages {
-        match page {
-            Ok(r) => out.push(r),
-            Err(d) => errors.push(d),
-        }
-    }
-    if !errors.is_empty() {
-        errors.truncate(5);
-        return Err(errors);
-    }
-    Ok(out)
-}
-
-/// The interface language contexts, one per site language.
-pub fn lang_contexts<'a>(site: &'a Site, strings: &'a [Strings]) -> Vec<LangCtx<'a>> {
-    let today = site.now.with_timezone(&site.config.time_zone).date_naive();
-    strings
-        .iter()
-        .map(|s| LangCtx::new(site, s, today))
-        .collect()
-}
-
-/// Static files of the theme and postings' attachments.
-pub fn add_files(site: &Site, theme: &Theme, output: &mut Output) {
-    for (path, bytes) in &theme.static_files {
-        output.add_shared(path.clone(), bytes.clone());
-    }
-    for i in site.published() {
-        let p = site.posting(i);
-        for t in &p.translations {
-            for a in &p.attachments {
-                let path = format!("{}{}", urls::posting(&t.lang, &p.slug), a.name);
-                output.add_shared(path, a.bytes.clone());
-            }
-        }
-    }
-}
-
-/// The sitemap, robots.txt and the next-change file.
-pub fn add_site_files(
-    site: &Site,
-    mut sitemap: Vec<crate::feeds::sitemap::Entry>,
-    output: &mut Output,
-) -> std::io::Result<()> {
-    sitemap.sort();
-    let xml = crate::feeds::sitemap::sitemap(&sitemap)?;
-    output.add(urls::SITEMAP.to_string(), xml);
-    let robots = crate::feeds::sitemap::robots(&site.config);
-    output.add(urls::ROBOTS.to_string(), robots);
-    add_next_change(site, output);
-    Ok(())
-}
-
-/// `next-change.txt`: when the site must be built again to stay true.
-pub fn add_next_change(site: &Site, output: &mut Output) {
-    let next = site
-        .next_change
-        .map_or_else(|| "none".to_string(), |t| t.to_rfc3339());
-    output.add(
-        urls::NEXT_CHANGE.to_string(),
-        format!("{next}\n").into_bytes(),
-    );
-}
-
-/// Every page of the site.
-pub fn jobs(site: &Site) -> Vec<Job> {
-    let size = site.config.page_size;
-    let pages_of = |n: usize| n.div_ceil(size).max(1);
-    let mut jobs = vec![Job::Root, Job::NotFound];
-    for (lang, language) in site.config.languages.iter().enumerate() {
-        let code = language.code.as_str();
-        jobs.extend((1..=pages_of(site.open.len())).map(|page| Job::Home { lang, page }));
-        jobs.extend((1..=pages_of(site.open.len())).map(|page| Job::Soonest { lang, page }));
-        if site.config.accessibility.is_some() {
-            jobs.push(Job::Statement { lang });
-        }
-        jobs.extend((1..=pages_of(site.closed.len())).map(|page| Job::Archive { lang, page }));
-        for (term, t) in site.terms.iter().enumerate() {
-            jobs.extend((1..=pages_of(t.postings.len())).map(|page| Job::Term {
-                lang,
-                term,
-                page,
-            }));
-        }
-        for posting in site.published() {
-            if site.posting(posting).translation(code).is_some() {
-                jobs.push(Job::Posting { lang, posting });
-            }
-        }
-        for (page, p) in site.content.pages.iter().enumerate() {
-            if p.translation(code).is_some() {
-                jobs.push(Job::Page { lang, page });
-            }
-        }
-    }
-    jobs
 }
 
 /// The output file of a page.
-pub fn job_file(site: &Site, job: &Job) -> String {
+pub fn page_file(site: &Site, job: &PageJob) -> String {
     let code = |lang: usize| site.config.languages[lang].code.as_str();
     let path = match *job {
-        Job::Root => urls::ROOT.to_string(),
-        Job::NotFound => urls::NOT_FOUND.to_string(),
-        Job::Home { lang, page } => urls::home(code(lang), page),
-        Job::Soonest { lang, page } => urls::soonest(code(lang), page),
-        Job::Statement { lang } => urls::statement(code(lang)),
-        Job::Archive { lang, page } => urls::archive(code(lang), page),
-        Job::Term { lang, term, page } => {
+        PageJob::Root => urls::ROOT.to_string(),
+        PageJob::NotFound => urls::NOT_FOUND.to_string(),
+        PageJob::Home { lang, page } => urls::home(code(lang), page),
+        PageJob::Soonest { lang, page } => urls::soonest(code(lang), page),
+        PageJob::Statement { lang } => urls::statement(code(lang)),
+        PageJob::Archive { lang, page } => urls::archive(code(lang), page),
+        PageJob::Term { lang, term, page } => {
             let t = &site.terms[term];
             urls::term(code(lang), t.kind, &t.slug, page)
         }
-        Job::Posting { lang, posting } => urls::posting(code(lang), &site.posting(posting).slug),
-        Job::Page { lang, page } => urls::page(code(lang), &site.content.pages[page].slug),
+        PageJob::Posting { lang, posting } => {
+            urls::posting(code(lang), &site.posting(posting).slug)
+        }
+        PageJob::Page { lang, page } => urls::page(code(lang), &site.content.pages[page].slug),
     };
     urls::file_of(&path)
 }
@@ -488,11 +263,12 @@ fn render_error(theme: &Theme, what: &str, template: &str, e: &tera::Error) -> D
     .help("check the template against the variables listed in themes/default/README.md")
 }
 
-struct Renderer<'a> {
+pub struct Renderer<'a> {
     site: &'a Site,
     theme: &'a Theme,
     tera: &'a Tera,
-    langs: Vec<LangCtx<'a>>,
+    /// Per language: its strings, dates and the views of every posting.
+    pub langs: Vec<LangCtx<'a>>,
     /// Per language: the variables every page shares.
     base: Vec<Context>,
     /// Per language: the filter panel (locations, employment, categories).
@@ -527,12 +303,12 @@ struct Translation {
 impl<'a> Renderer<'a> {
     /// Prepares what `jobs` need: the shared variables of each language and
     /// the card of every posting those pages show.
-    fn new(
+    pub fn new(
         site: &'a Site,
         theme: &'a Theme,
         strings: &'a [Strings],
         tera: &'a Tera,
-        jobs: &[Job],
+        jobs: &[PageJob],
     ) -> Result<Self, Diagnostic> {
         let langs = lang_contexts(site, strings);
         let assets = assets(&site.config, theme);
@@ -552,7 +328,7 @@ impl<'a> Renderer<'a> {
         let mut postings: Vec<usize> = jobs
             .iter()
             .filter_map(|job| match *job {
-                Job::Posting { posting, .. } => Some(posting),
+                PageJob::Posting { posting, .. } => Some(posting),
                 _ => None,
             })
             .collect();
@@ -581,16 +357,19 @@ impl<'a> Renderer<'a> {
     }
 
     /// The postings whose cards `job` shows.
-    fn cards_of(&self, job: &Job) -> &[usize] {
+    fn cards_of(&self, job: &PageJob) -> &[usize] {
         let site = self.site;
         let size = site.config.page_size;
         match *job {
-            Job::Home { page, .. } => page_of(&site.open, page, size),
-            Job::Soonest { page, .. } => page_of(&site.soonest, page, size),
-            Job::Archive { page, .. } => page_of(&site.closed, page, size),
-            Job::Term { term, page, .. } => page_of(&site.terms[term].postings, page, size),
-            Job::Posting { posting, .. } => self.similar_of(posting),
-            Job::Root | Job::NotFound | Job::Statement { .. } | Job::Page { .. } => &[],
+            PageJob::Home { page, .. } => page_of(&site.open, page, size),
+            PageJob::Soonest { page, .. } => page_of(&site.soonest, page, size),
+            PageJob::Archive { page, .. } => page_of(&site.closed, page, size),
+            PageJob::Term { term, page, .. } => page_of(&site.terms[term].postings, page, size),
+            PageJob::Posting { posting, .. } => self.similar_of(posting),
+            PageJob::Root
+            | PageJob::NotFound
+            | PageJob::Statement { .. }
+            | PageJob::Page { .. } => &[],
         }
     }
 
@@ -601,7 +380,7 @@ impl<'a> Renderer<'a> {
     /// Renders each card `jobs` show once per language, many to a template
     /// call (`_card_batch.html`), so a posting listed on several pages costs
     /// one card, and no page builds its cards again.
-    fn render_cards(&self, jobs: &[Job]) -> Result<Vec<Vec<String>>, Diagnostic> {
+    fn render_cards(&self, jobs: &[PageJob]) -> Result<Vec<Vec<String>>, Diagnostic> {
         const BATCH: usize = 64;
         let mut needed = vec![std::collections::BTreeSet::new(); self.langs.len()];
         for job in jobs {
@@ -671,19 +450,19 @@ impl<'a> Renderer<'a> {
         &self.site.config
     }
 
-    fn run(&self, job: &Job) -> Result<Rendered, Diagnostic> {
+    pub fn run(&self, job: &PageJob) -> Result<Rendered, Diagnostic> {
         let (template, (meta, mut context)) = match *job {
-            Job::Root => ("root.html", self.root()),
-            Job::NotFound => ("404.html", self.not_found()),
-            Job::Home { lang, page } => ("home.html", self.home(lang, page, false)),
-            Job::Soonest { lang, page } => ("home.html", self.home(lang, page, true)),
-            Job::Statement { lang } => ("statement.html", self.statement(lang)),
-            Job::Archive { lang, page } => ("archive.html", self.archive(lang, page)),
-            Job::Term { lang, term, page } => ("term.html", self.term(lang, term, page)),
-            Job::Posting { lang, posting } => ("posting.html", self.posting(lang, posting)),
-            Job::Page { lang, page } => ("page.html", self.page(lang, page)),
+            PageJob::Root => ("root.html", self.root()),
+            PageJob::NotFound => ("404.html", self.not_found()),
+            PageJob::Home { lang, page } => ("home.html", self.home(lang, page, false)),
+            PageJob::Soonest { lang, page } => ("home.html", self.home(lang, page, true)),
+            PageJob::Statement { lang } => ("statement.html", self.statement(lang)),
+            PageJob::Archive { lang, page } => ("archive.html", self.archive(lang, page)),
+            PageJob::Term { lang, term, page } => ("term.html", self.term(lang, term, page)),
+            PageJob::Posting { lang, posting } => ("posting.html", self.posting(lang, posting)),
+            PageJob::Page { lang, page } => ("page.html", self.page(lang, page)),
         };
-        let file = job_file(self.site, job);
+        let file = page_file(self.site, job);
         let mut meta = meta;
         meta.x_default = x_default(self.config(), &meta);
         context.insert("page", &meta);
@@ -895,7 +674,7 @@ impl<'a> Renderer<'a> {
                 "date": ctx.date(a.date),
                 "email": a.email,
                 "phone": a.phone,
-                "phone_href": a.phone.as_deref().map(|p| crate::content::posting::tel_uri(p, &config.country)),
+                "phone_href": a.phone.as_deref().map(|p| crate::address::tel_uri(p, &config.country)),
                 "supervisor": a.supervisor.get(code, &config.default_language),
                 "supervisor_url": a.supervisor_url,
                 "known_issues": a.known_issues.as_ref().map(|k| k.get(code, &config.default_language)),
@@ -1159,24 +938,6 @@ struct PageMeta {
     lastmod: chrono::NaiveDate,
 }
 
-/// The label of a term in a language: a location's name, an employment type's
-/// or a category's label.
-pub fn term_label(site: &Site, ctx: &LangCtx<'_>, kind: TermKind, value: &str) -> String {
-    let config = &site.config;
-    match kind {
-        TermKind::Location => value.to_string(),
-        TermKind::Employment => ctx.strings.get(&format!("employment.{value}")),
-        TermKind::Category => config
-            .category(value)
-            .map(|c| {
-                c.label
-                    .get(ctx.lang(), &config.default_language)
-                    .to_string()
-            })
-            .unwrap_or_else(|| value.to_string()),
-    }
-}
-
 fn filters(site: &Site, ctx: &LangCtx<'_>) -> Value {
     let config = &site.config;
     let list = |kind: TermKind| -> Vec<Value> {
@@ -1305,16 +1066,6 @@ mod tests {
             .map(|n| n.map_or("…".to_string(), |n| n.to_string()))
             .collect::<Vec<_>>()
             .join(" ")
-    }
-
-    #[test]
-    fn html_escaping_replaces_the_five_special_characters_and_nothing_else() {
-        assert_eq!(
-            super::escape_html("Lön & <b>\"förmåner\"</b> – 'Åre' / 5 €"),
-            "Lön &amp; &lt;b&gt;&quot;förmåner&quot;&lt;/b&gt; – &#39;Åre&#39; / 5 €"
-        );
-        assert_eq!(super::escape_html(""), "");
-        assert_eq!(super::escape_html("<<>>"), "&lt;&lt;&gt;&gt;");
     }
 
     #[test]

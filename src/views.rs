@@ -8,15 +8,15 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 
+use crate::address::tel_uri;
 use crate::config::Dir;
-use crate::content::posting::tel_uri;
 use crate::i18n::Strings;
 use crate::model::{
     Extent, Posting, SalaryRange, Site, Start, Status, TermKind, Translation, Workplace,
     location_slug,
 };
 
-use super::urls;
+use crate::urls;
 
 #[derive(Serialize)]
 pub struct Link {
@@ -607,5 +607,32 @@ pub fn human_size(bytes: usize) -> String {
         format!("{:.0} kB", b / 1000.0)
     } else {
         format!("{:.1} MB", b / 1_000_000.0)
+    }
+}
+
+/// The interface language contexts, one per site language.
+pub fn lang_contexts<'a>(site: &'a Site, strings: &'a [Strings]) -> Vec<LangCtx<'a>> {
+    let today = site.now.with_timezone(&site.config.time_zone).date_naive();
+    strings
+        .iter()
+        .map(|s| LangCtx::new(site, s, today))
+        .collect()
+}
+
+/// The label of a term in a language: a location's name, an employment type's
+/// or a category's label.
+pub fn term_label(site: &Site, ctx: &LangCtx<'_>, kind: TermKind, value: &str) -> String {
+    let config = &site.config;
+    match kind {
+        TermKind::Location => value.to_string(),
+        TermKind::Employment => ctx.strings.get(&format!("employment.{value}")),
+        TermKind::Category => config
+            .category(value)
+            .map(|c| {
+                c.label
+                    .get(ctx.lang(), &config.default_language)
+                    .to_string()
+            })
+            .unwrap_or_else(|| value.to_string()),
     }
 }
