@@ -202,6 +202,58 @@ impl<'a> Fields<'a> {
         Some(s)
     }
 
+    /// A text that `check` accepts, trimmed; otherwise an error at the value
+    /// saying why, with `example` as the help.
+    pub fn checked(
+        &mut self,
+        key: &str,
+        example: &str,
+        check: fn(&str) -> Result<(), String>,
+    ) -> Option<Sp<String>> {
+        self.checked_with(
+            key,
+            example,
+            &format!("write it like this: {example}"),
+            check,
+        )
+    }
+
+    /// [`Fields::checked`] with a help of its own.
+    pub fn checked_with(
+        &mut self,
+        key: &str,
+        example: &str,
+        help: &str,
+        check: fn(&str) -> Result<(), String>,
+    ) -> Option<Sp<String>> {
+        let value = self.text(key, example)?;
+        let trimmed = value.get_ref().trim().to_string();
+        match check(&trimmed) {
+            Ok(()) => Some(Sp::new(value.span(), trimmed)),
+            Err(why) => {
+                self.error_at_abs(key, value.span(), why, help);
+                None
+            }
+        }
+    }
+
+    /// Notes each required field that has no value as missing, unless a
+    /// problem with it was already reported (a field given wrong is not
+    /// also missing). `fields` pairs each name with whether it has a value.
+    pub fn missing_unless_reported(&mut self, fields: &[(&str, bool)]) {
+        for &(key, has_value) in fields {
+            let name = self.name(key);
+            if !has_value
+                && !self
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.field.as_deref() == Some(&name))
+            {
+                self.missing(key, &format!("{key} = ..."));
+            }
+        }
+    }
+
     /// A string that must not be empty nor longer than `max` characters:
     /// titles, names and other texts shown on one line.
     pub fn short_text(&mut self, key: &str, example: &str, max: usize) -> Option<Sp<String>> {

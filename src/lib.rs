@@ -24,6 +24,7 @@ pub mod output;
 pub mod plan;
 pub mod render;
 pub mod scaffold;
+pub mod schema;
 pub mod serve;
 pub mod theme;
 pub mod urls;

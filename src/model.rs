@@ -205,17 +205,23 @@ impl Posting {
     /// Whether a listing, feed or card would show the two alike: everything
     /// but the bodies, sources and contact roles.
     pub fn same_card(&self, other: &Posting) -> bool {
-        let card = |t: &Translation| {
-            (
-                t.lang.clone(),
-                t.title.clone(),
-                t.summary.clone(),
-                t.hours.clone(),
-                t.salary_text.clone(),
-                t.organization.clone(),
-                t.unit.clone(),
-            )
-        };
+        // Every field named: one added to `Translation` must be sorted here
+        // into what a card shows or not, or the live preview keeps stale cards.
+        fn card(t: &Translation) -> impl PartialEq + '_ {
+            let Translation {
+                lang,
+                source: _,
+                title,
+                summary,
+                body_html: _,
+                hours,
+                salary_text,
+                organization,
+                unit,
+                contact_roles: _,
+            } = t;
+            (lang, title, summary, hours, salary_text, organization, unit)
+        }
         self.slug == other.slug
             && self.facts == other.facts
             && self

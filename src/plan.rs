@@ -6,6 +6,7 @@
 //! diff picks. Nothing else assembles outputs.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -93,6 +94,17 @@ impl Plan {
         }
     }
 
+    /// The entries of `previous` for the pages still in the plan.
+    fn carried(&self, site: &Site, previous: &Sitemap) -> Sitemap {
+        let pages = self.jobs.iter().filter(|j| matches!(j, Job::Page(_)));
+        pages
+            .filter_map(|j| {
+                let file = self.file(site, j);
+                previous.get(&file).map(|entry| (file, entry.clone()))
+            })
+            .collect()
+    }
+
     /// Every file of the plan.
     pub fn files(&self, site: &Site) -> Vec<String> {
         self.jobs.iter().map(|j| self.file(site, j)).collect()
@@ -169,15 +181,7 @@ pub fn run(
         Renderer::new(site, &kit.theme, &kit.strings, &kit.tera, &pages).map_err(|d| vec![d])?;
     let made = render_pages(&renderer, &pages, sink)?;
     let mut ran = Ran::default();
-    let mut sitemap: Sitemap = plan
-        .jobs
-        .iter()
-        .filter(|j| matches!(j, Job::Page(_)))
-        .filter_map(|j| {
-            let file = plan.file(site, j);
-            previous.get(&file).map(|entry| (file, entry.clone()))
-        })
-        .collect();
+    let mut sitemap = plan.carried(site, previous);
     for (file, entry) in made {
         ran.rendered.push(file.clone());
         sitemap.insert(file, entry);
@@ -187,35 +191,21 @@ pub fn run(
         .map_err(|e| vec![Diagnostic::error(format!("writing feeds failed: {e}"))])?;
     ran.rendered.extend(written);
     drop(renderer);
-    let files: Vec<Job> = plan
+    let sitemap_changed = previous.is_empty() || &sitemap != previous;
+    let others: Vec<Job> = plan
         .jobs
         .iter()
         .filter(|j| pick(j) && !matches!(j, Job::Page(_) | Job::Feed(_)))
         .copied()
         .collect();
-    let sitemap_changed = previous.is_empty() || &sitemap != previous;
-    files
+    others
         .par_iter()
         .try_for_each(|job| {
             let file = plan.file(site, job);
-            let bytes: std::sync::Arc<[u8]> = match *job {
-                Job::Static(i) => kit.theme.static_files[&plan.statics[i]].clone(),
-                Job::Attachment {
-                    posting,
-                    attachment,
-                    ..
-                } => site.posting(posting).attachments[attachment].bytes.clone(),
-                Job::Sitemap if !sitemap_changed => return Ok(()),
-                Job::Sitemap => {
-                    let mut entries: Vec<Entry> = sitemap.values().flatten().cloned().collect();
-                    entries.sort();
-                    crate::feeds::sitemap::sitemap(&entries)
-                        .map_err(|e| write_error(&file, &e))?
-                        .into()
-                }
-                Job::Robots => crate::feeds::sitemap::robots(&site.config).into(),
-                Job::NextChange => next_change(site).into_bytes().into(),
-                Job::Page(_) | Job::Feed(_) => return Ok(()),
+            let bytes = match other_file(site, kit, plan, job, &sitemap, sitemap_changed) {
+                Ok(Some(bytes)) => bytes,
+                Ok(None) => return Ok(()),
+                Err(e) => return Err(write_error(&file, &e)),
             };
             sink.put_shared(file.clone(), bytes)
                 .map_err(|e| write_error(&file, &e))
@@ -223,6 +213,35 @@ pub fn run(
         .map_err(|d| vec![d])?;
     ran.sitemap = sitemap;
     Ok(ran)
+}
+
+/// The bytes of a job that is neither a page nor a feed; `None` for the
+/// sitemap when what it lists has not changed since the previous run.
+fn other_file(
+    site: &Site,
+    kit: &Kit,
+    plan: &Plan,
+    job: &Job,
+    sitemap: &Sitemap,
+    sitemap_changed: bool,
+) -> std::io::Result<Option<Arc<[u8]>>> {
+    Ok(Some(match *job {
+        Job::Static(i) => kit.theme.static_files[&plan.statics[i]].clone(),
+        Job::Attachment {
+            posting,
+            attachment,
+            ..
+        } => site.posting(posting).attachments[attachment].bytes.clone(),
+        Job::Sitemap if !sitemap_changed => return Ok(None),
+        Job::Sitemap => {
+            let mut entries: Vec<Entry> = sitemap.values().flatten().cloned().collect();
+            entries.sort();
+            crate::feeds::sitemap::sitemap(&entries)?.into()
+        }
+        Job::Robots => crate::feeds::sitemap::robots(&site.config).into(),
+        Job::NextChange => next_change(site).into_bytes().into(),
+        Job::Page(_) | Job::Feed(_) => return Ok(None),
+    }))
 }
 
 /// Renders `pages` in parallel into `sink`; each page's file and sitemap

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use crate::config::{CONFIG_FILE, Config, is_slug};
 use crate::content::POSTINGS_DIR;
+use crate::schema::{Field, Scope};
 
 /// Writes `content/postings/<slug>.<lang>.md` with every field present and explained.
 pub fn new_posting(root: &Path, slug: &str, lang: Option<&str>) -> Result<String, String> {
@@ -44,6 +45,9 @@ pub fn new_posting(root: &Path, slug: &str, lang: Option<&str>) -> Result<String
     ))
 }
 
+/// The posting file `new` writes: every field of [`Field::ALL`] with its
+/// help as a comment, the texts of the file's language first, then the
+/// facts, then tables (which must come last in TOML).
 fn posting_template(today: chrono::NaiveDate, categories: &[&str]) -> String {
     let deadline = today + chrono::Duration::days(21);
     let category_help = if categories.is_empty() {
@@ -51,67 +55,50 @@ fn posting_template(today: chrono::NaiveDate, categories: &[&str]) -> String {
     } else {
         categories.join(", ")
     };
-    format!(
-        r#"+++
-# The job title, in this file's language. Required.
-title = "Job title"
-# One or two sentences for listings, feeds and link previews.
-# Optional: without it the first paragraph of the text is used.
-summary = "What the job is, in one or two sentences."
+    let fill = |text: &str| {
+        text.replace("{today}", &today.to_string())
+            .replace("{deadline}", &deadline.to_string())
+            .replace("{categories}", &category_help)
+    };
+    let is_table = |f: &Field| f.spec().example.starts_with("[[");
+    let texts = Field::ALL
+        .iter()
+        .filter(|f| f.spec().scope == Scope::PerLanguage);
+    let facts = Field::ALL
+        .iter()
+        .filter(|f| f.spec().scope != Scope::PerLanguage && !is_table(f));
+    let tables = Field::ALL.iter().filter(|f| is_table(f));
+    let mut out = String::from("+++\n# ---- Texts in this file's language ----\n");
+    texts.for_each(|f| out.push_str(&fill(&field_lines(*f))));
+    out.push_str(
+        "\n# ---- Facts: written once, in one language's file, and shown in every language ----\n",
+    );
+    facts.for_each(|f| out.push_str(&fill(&field_lines(*f))));
+    for f in tables {
+        out.push('\n');
+        out.push_str(&fill(&field_lines(*f)));
+    }
+    out.push_str(BODY);
+    out
+}
 
-# ---- Facts: written once, in one language's file, and shown in every language ----
-# The day the posting appears on the board. Required. Dates have no quotes.
-published = {today}
-# The last day to apply (the posting closes at the end of that day), or a
-# date and time: 2026-03-20T12:00:00+01:00. Required.
-deadline = {deadline}
-# Places of work. Required unless workplace = "remote".
-locations = ["Norrköping"]
-# "onsite" (the default), "hybrid" or "remote".
-workplace = "onsite"
-# "permanent", "fixed-term", "temporary", "seasonal" or "internship". Required.
-employment = "permanent"
-# true when a permanent post starts with a probationary period.
-probation = true
-# "full-time" or "part-time". Required.
-extent = "full-time"
-# The share of full time, 1-100, for part-time posts.
-# extent_percent = 50
-# A date, "by-agreement" or "immediately".
-start = "by-agreement"
-# Salary figures (say "per": "month", "year" or "hour")...
-# salary = {{ min = 38000, max = 46000, currency = "SEK", per = "month" }}
-# ...or, instead, a text in this file's language:
-salary = "Individual salary setting"
-# Keys from [categories] in vacancy.toml: {category_help}
-categories = []
-# The case number of the recruitment.
-# reference = "2026/1234"
-# Where to apply: a web address, or an e-mail address, or neither when the
-# text says how.
-apply_url = "https://www.example.org/apply"
-# apply_email = "jobs@example.org"
-# true when a security screening is required; a notice is shown.
-screening = false
-# true keeps the posting off the board while you work on it.
-# draft = true
+/// A field's help as comment lines, then its line to fill in (or its
+/// example, commented out).
+fn field_lines(field: Field) -> String {
+    let spec = field.spec();
+    let mut out = String::new();
+    for line in spec.help.lines() {
+        out.push_str(&format!("# {}\n", line.trim()));
+    }
+    match spec.scaffold {
+        Some(line) => out.push_str(line),
+        None => out.push_str(&format!("# {}", spec.example.replace('\n', "\n# "))),
+    }
+    out.push('\n');
+    out
+}
 
-# ---- Texts in this file's language ----
-# Working hours, e.g. "Office hours" or "Trust-based working hours".
-hours = "Office hours"
-# The organization, when it is not the site's own, and the unit.
-# organization = "Another agency"
-# unit = "Citizenship Unit"
-
-# Contacts: one [[contacts]] table each. Names, phones and e-mails are facts;
-# "role" may be translated in each language's file. union = true for union
-# representatives.
-[[contacts]]
-name = "Name Surname"
-role = "Unit manager"
-phone = "070-174 06 50"
-email = "name.surname@example.org"
-+++
+const BODY: &str = "+++
 
 Describe the job here in Markdown. Start sections with `##`:
 
@@ -122,9 +109,7 @@ Describe the job here in Markdown. Start sections with `##`:
 ## Who we are looking for
 
 - ...
-"#
-    )
-}
+";
 
 /// Creates a minimal working site in `dir`.
 pub fn init(dir: &Path) -> Result<String, String> {

@@ -6,7 +6,6 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
-use serde::ser::{SerializeStruct, Serializer};
 
 use crate::address::tel_uri;
 use crate::config::Dir;
@@ -15,6 +14,7 @@ use crate::model::{
     Extent, Posting, SalaryRange, Site, Start, Status, TermKind, Translation, Workplace,
     location_slug,
 };
+use crate::schema::{Field, PAGE_FACTS};
 
 use crate::urls;
 
@@ -42,8 +42,9 @@ pub struct DateView {
     pub text: String,
 }
 
-/// A posting in a list. Serialized by hand (below) so that a posting's page
-/// can put the same fields at the top of its own view.
+/// A posting in a list; a posting's page puts the same fields at the top
+/// of its own view.
+#[derive(Serialize)]
 pub struct Card<'a> {
     pub slug: &'a str,
     pub path: String,
@@ -66,68 +67,9 @@ pub struct Card<'a> {
     pub summary: &'a str,
 }
 
-impl Card<'_> {
-    const FIELDS: usize = 19;
-
-    /// Writes the card's fields into a struct being serialized.
-    fn serialize_fields<S: SerializeStruct>(&self, s: &mut S) -> Result<(), S::Error> {
-        // Every field named: one added to the struct must be added here.
-        let Card {
-            slug,
-            path,
-            title,
-            lang,
-            dir,
-            foreign,
-            lang_name,
-            organization,
-            unit,
-            locations,
-            workplace,
-            employment,
-            extent,
-            published,
-            deadline,
-            days_left,
-            days_left_text,
-            closed,
-            summary,
-        } = self;
-        s.serialize_field("slug", slug)?;
-        s.serialize_field("path", path)?;
-        s.serialize_field("title", title)?;
-        s.serialize_field("lang", lang)?;
-        s.serialize_field("dir", dir)?;
-        s.serialize_field("foreign", foreign)?;
-        s.serialize_field("lang_name", lang_name)?;
-        s.serialize_field("organization", organization)?;
-        s.serialize_field("unit", unit)?;
-        s.serialize_field("locations", locations)?;
-        s.serialize_field("workplace", workplace)?;
-        s.serialize_field("employment", employment)?;
-        s.serialize_field("extent", extent)?;
-        s.serialize_field("published", published)?;
-        s.serialize_field("deadline", deadline)?;
-        s.serialize_field("days_left", days_left)?;
-        s.serialize_field("days_left_text", days_left_text)?;
-        s.serialize_field("closed", closed)?;
-        s.serialize_field("summary", summary)?;
-        Ok(())
-    }
-}
-
-impl Serialize for Card<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Card", Self::FIELDS)?;
-        self.serialize_fields(&mut s)?;
-        s.end()
-    }
-}
-
 #[derive(Serialize)]
 pub struct Fact {
-    /// Which fact: `employment`, `extent`, `hours`, `workplace`, `locations`,
-    /// `start`, `salary`, `deadline`, `published`, `reference`, `unit`, `organization`.
+    /// Which fact: the name of a field of [`PAGE_FACTS`].
     pub key: &'static str,
     pub label: String,
     pub value: String,
@@ -156,7 +98,9 @@ pub struct AttachmentView {
 }
 
 /// A posting's page: its card's fields and the rest.
+#[derive(Serialize)]
 pub struct PostingView<'a> {
+    #[serde(flatten)]
     pub card: &'a Card<'a>,
     pub body: &'a str,
     pub facts: Vec<Fact>,
@@ -175,48 +119,6 @@ pub struct PostingView<'a> {
     /// The cards (HTML) of open postings in the same category or place,
     /// chosen at build time.
     pub similar: Vec<String>,
-}
-
-impl Serialize for PostingView<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("PostingView", Card::FIELDS + 15)?;
-        // Every field named: one added to the struct must be added here.
-        let PostingView {
-            card,
-            body,
-            facts,
-            salary,
-            hours,
-            start,
-            reference,
-            categories,
-            contacts,
-            union_contacts,
-            apply,
-            screening,
-            attachments,
-            status,
-            json_ld,
-            similar,
-        } = self;
-        card.serialize_fields(&mut s)?;
-        s.serialize_field("body", body)?;
-        s.serialize_field("facts", facts)?;
-        s.serialize_field("salary", salary)?;
-        s.serialize_field("hours", hours)?;
-        s.serialize_field("start", start)?;
-        s.serialize_field("reference", reference)?;
-        s.serialize_field("categories", categories)?;
-        s.serialize_field("contacts", contacts)?;
-        s.serialize_field("union_contacts", union_contacts)?;
-        s.serialize_field("apply", apply)?;
-        s.serialize_field("screening", screening)?;
-        s.serialize_field("attachments", attachments)?;
-        s.serialize_field("status", status)?;
-        s.serialize_field("json_ld", json_ld)?;
-        s.serialize_field("similar", similar)?;
-        s.end()
-    }
 }
 
 /// How many similar jobs a posting page shows.
@@ -249,21 +151,6 @@ impl Drop for LangCtx<'_> {
 }
 
 /// The facts a posting page lists, in display order (values in `LangCtx::facts`).
-const FACTS: [&str; 12] = [
-    "employment",
-    "extent",
-    "hours",
-    "workplace",
-    "locations",
-    "start",
-    "salary",
-    "deadline",
-    "published",
-    "reference",
-    "unit",
-    "organization",
-];
-
 impl<'a> LangCtx<'a> {
     pub fn new(site: &'a Site, strings: &'a Strings, today: NaiveDate) -> Self {
         LangCtx {
@@ -273,9 +160,9 @@ impl<'a> LangCtx<'a> {
             cards: (0..site.content.postings.len())
                 .map(|_| OnceLock::new())
                 .collect(),
-            fact_labels: FACTS
+            fact_labels: PAGE_FACTS
                 .iter()
-                .map(|&key| (key, strings.get(&format!("fact.{key}"))))
+                .map(|f| (f.name(), strings.get(&format!("fact.{}", f.name()))))
                 .collect(),
         }
     }
@@ -519,24 +406,38 @@ impl<'a> LangCtx<'a> {
         salary: Option<&str>,
         start: Option<&str>,
     ) -> Vec<Fact> {
-        FACTS
+        PAGE_FACTS
             .iter()
-            .filter_map(|&key| {
-                let value = match key {
-                    "employment" => Some(card.employment.label.clone()),
-                    "extent" => Some(card.extent.label.clone()),
-                    "hours" => t.hours.clone(),
-                    "workplace" => Some(card.workplace.label.clone()),
-                    "locations" => Some(p.facts.locations.join(", ")),
-                    "start" => start.map(str::to_string),
-                    "salary" => salary.map(str::to_string),
-                    "deadline" => Some(card.deadline.text.clone()),
-                    "published" => Some(card.published.text.clone()),
-                    "reference" => p.facts.reference.clone(),
-                    "unit" => t.unit.clone(),
-                    "organization" => Some(card.organization.clone()),
-                    _ => unreachable!("every fact in FACTS has a value here"),
+            .filter_map(|&field| {
+                // Every field named: one added to the schema must be placed
+                // on the page here, or left off it on purpose.
+                let value = match field {
+                    Field::Employment => Some(card.employment.label.clone()),
+                    Field::Extent => Some(card.extent.label.clone()),
+                    Field::Hours => t.hours.clone(),
+                    Field::Workplace => Some(card.workplace.label.clone()),
+                    Field::Locations => Some(p.facts.locations.join(", ")),
+                    Field::Start => start.map(str::to_string),
+                    Field::Salary => salary.map(str::to_string),
+                    Field::Deadline => Some(card.deadline.text.clone()),
+                    Field::Published => Some(card.published.text.clone()),
+                    Field::Reference => p.facts.reference.clone(),
+                    Field::Unit => t.unit.clone(),
+                    Field::Organization => Some(card.organization.clone()),
+                    // Shown elsewhere on the page (title, summary, contacts,
+                    // apply box, categories, notice), or not at all.
+                    Field::Title
+                    | Field::Summary
+                    | Field::Probation
+                    | Field::ExtentPercent
+                    | Field::Categories
+                    | Field::ApplyUrl
+                    | Field::ApplyEmail
+                    | Field::Contacts
+                    | Field::Screening
+                    | Field::Draft => None,
                 };
+                let key = field.name();
                 Some(Fact {
                     key,
                     label: self.fact_label(key).to_string(),

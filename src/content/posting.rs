@@ -10,34 +10,10 @@ use crate::model::{
     Contact, Deadline, Employment, Extent, Facts, Posting, SalaryPer, SalaryRange, Start,
     Translation, Workplace, local_to_fixed,
 };
+use crate::schema::Field;
 
 use super::Doc;
 use crate::address::{check_email, check_phone, check_web_url};
-
-pub const FIELDS: &[&str] = &[
-    "title",
-    "summary",
-    "published",
-    "deadline",
-    "locations",
-    "workplace",
-    "employment",
-    "probation",
-    "extent",
-    "extent_percent",
-    "hours",
-    "start",
-    "salary",
-    "organization",
-    "unit",
-    "categories",
-    "reference",
-    "apply_url",
-    "apply_email",
-    "contacts",
-    "screening",
-    "draft",
-];
 
 /// The most characters a one-line field may hold: far above any real one,
 /// low enough that a listing, feed or search result stays readable.
@@ -126,7 +102,7 @@ pub fn read(doc: Doc, config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Opt
     };
     let given = f.remaining_keys().into_iter().map(Sp::into_inner).collect();
     let raw = read_fields(&mut f, doc.clone(), split.opening.clone(), config);
-    diagnostics.extend(f.finish(FIELDS));
+    diagnostics.extend(f.finish(&Field::names()));
     let rendered = match super::nesting::render(&file, split.body.clone()) {
         Ok(rendered) => rendered,
         Err(d) => {
@@ -146,99 +122,124 @@ pub fn read(doc: Doc, config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Opt
     Some(raw)
 }
 
-fn read_fields(f: &mut Fields<'_>, doc: Doc, opening: Range<usize>, config: &Config) -> RawPosting {
-    let deadline = f
-        .date_or_word("deadline", true, &[], "deadline = 2026-03-20")
-        .and_then(|d| {
-            let span = d.span();
-            d.into_inner().ok().map(|v| Sp::new(span, v))
-        });
-    let published = f
-        .date_or_word("published", false, &[], "published = 2026-02-20")
-        .and_then(|d| {
-            let span = d.span();
-            match d.into_inner() {
-                Ok(DateOrTime::Date(date)) => Some(Sp::new(span, date)),
-                _ => None,
-            }
-        });
-    let start = f
-        .date_or_word(
-            "start",
-            false,
-            &["by-agreement", "immediately"],
-            "start = 2026-03-02",
-        )
-        .and_then(|s| {
-            let span = s.span();
-            let start = match s.into_inner() {
-                Ok(DateOrTime::Date(d)) => Start::Date(d),
-                Err("immediately") => Start::Immediately,
-                Err(_) => Start::ByAgreement,
-                Ok(_) => return None,
-            };
-            Some(Sp::new(span, start))
-        });
-    let (salary_range, salary_text) = read_salary(f);
-    RawPosting {
-        title: f.short_text("title", "title = \"Migration Case Officer\"", limits::TITLE),
-        summary: f
-            .short_text(
-                "summary",
-                "summary = \"One or two sentences.\"",
-                limits::SUMMARY,
-            )
-            .map(Sp::into_inner),
-        published,
-        deadline,
-        locations: read_locations(f),
-        workplace: keyword(f, "workplace", Workplace::KEYS, Workplace::from_key),
-        employment: keyword(f, "employment", Employment::KEYS, Employment::from_key),
-        probation: f.bool("probation"),
-        extent: keyword(f, "extent", Extent::KEYS, Extent::from_key),
-        extent_percent: f
-            .integer("extent_percent", 1..101, "extent_percent = 75")
-            .map(|n| map_sp(n, |n| n as u8)),
-        hours: f
-            .short_text("hours", "hours = \"Office hours\"", limits::LINE)
-            .map(Sp::into_inner),
-        start,
-        salary_range,
-        salary_text,
-        organization: f
-            .short_text(
-                "organization",
-                "organization = \"Migrationsverket\"",
-                limits::LINE,
-            )
-            .map(Sp::into_inner),
-        unit: f
-            .short_text("unit", "unit = \"Citizenship Unit\"", limits::LINE)
-            .map(Sp::into_inner),
-        categories: read_categories(f, config),
-        reference: f
-            .short_text("reference", "reference = \"2026/1234\"", limits::LINE)
-            .map(|r| map_sp(r, |s| s.trim().to_string())),
-        apply_url: checked(
-            f,
-            "apply_url",
-            "apply_url = \"https://example.se/apply/123\"",
-            check_web_url,
-        ),
-        apply_email: checked(
-            f,
-            "apply_email",
-            "apply_email = \"jobs@example.se\"",
-            check_email,
-        ),
-        contacts: read_contacts(f),
-        screening: f.bool("screening"),
-        draft: f.bool("draft").is_some_and(Sp::into_inner),
-        rendered: Default::default(),
-        given: Vec::new(),
-        doc,
-        opening,
+impl RawPosting {
+    /// A file of which nothing is read yet.
+    fn empty(doc: Doc, opening: Range<usize>) -> Self {
+        RawPosting {
+            doc,
+            opening,
+            title: None,
+            summary: None,
+            published: None,
+            deadline: None,
+            locations: None,
+            workplace: None,
+            employment: None,
+            probation: None,
+            extent: None,
+            extent_percent: None,
+            hours: None,
+            start: None,
+            salary_range: None,
+            salary_text: None,
+            organization: None,
+            unit: None,
+            categories: None,
+            reference: None,
+            apply_url: None,
+            apply_email: None,
+            contacts: None,
+            screening: None,
+            draft: false,
+            rendered: Default::default(),
+            given: Vec::new(),
+        }
     }
+}
+
+/// Reads every field of [`Field::ALL`]: a field declared there and not read
+/// here does not compile.
+fn read_fields(f: &mut Fields<'_>, doc: Doc, opening: Range<usize>, config: &Config) -> RawPosting {
+    let mut raw = RawPosting::empty(doc, opening);
+    let line = |f: &mut Fields<'_>, field: Field| {
+        let spec = field.spec();
+        f.short_text(spec.name, spec.example, limits::LINE)
+            .map(Sp::into_inner)
+    };
+    for &field in Field::ALL {
+        let example = field.spec().example;
+        match field {
+            Field::Title => raw.title = f.short_text("title", example, limits::TITLE),
+            Field::Summary => {
+                raw.summary = f
+                    .short_text("summary", example, limits::SUMMARY)
+                    .map(Sp::into_inner);
+            }
+            Field::Published => raw.published = read_published(f),
+            Field::Deadline => raw.deadline = read_deadline(f),
+            Field::Locations => raw.locations = read_locations(f),
+            Field::Workplace => {
+                raw.workplace = keyword(f, "workplace", Workplace::KEYS, Workplace::from_key);
+            }
+            Field::Employment => {
+                raw.employment = keyword(f, "employment", Employment::KEYS, Employment::from_key);
+            }
+            Field::Probation => raw.probation = f.bool("probation"),
+            Field::Extent => raw.extent = keyword(f, "extent", Extent::KEYS, Extent::from_key),
+            Field::ExtentPercent => {
+                raw.extent_percent = f
+                    .integer("extent_percent", 1..101, "extent_percent = 75")
+                    .map(|n| map_sp(n, |n| n as u8));
+            }
+            Field::Hours => raw.hours = line(f, field),
+            Field::Start => raw.start = read_start(f),
+            Field::Salary => (raw.salary_range, raw.salary_text) = read_salary(f),
+            Field::Organization => raw.organization = line(f, field),
+            Field::Unit => raw.unit = line(f, field),
+            Field::Categories => raw.categories = read_categories(f, config),
+            Field::Reference => {
+                raw.reference = f
+                    .short_text("reference", example, limits::LINE)
+                    .map(|r| map_sp(r, |s| s.trim().to_string()));
+            }
+            Field::ApplyUrl => raw.apply_url = f.checked("apply_url", example, check_web_url),
+            Field::ApplyEmail => {
+                raw.apply_email = f.checked("apply_email", example, check_email);
+            }
+            Field::Contacts => raw.contacts = read_contacts(f),
+            Field::Screening => raw.screening = f.bool("screening"),
+            Field::Draft => raw.draft = f.bool("draft").is_some_and(Sp::into_inner),
+        }
+    }
+    raw
+}
+
+fn read_published(f: &mut Fields<'_>) -> Option<Sp<chrono::NaiveDate>> {
+    let d = f.date_or_word("published", false, &[], "published = 2026-02-20")?;
+    let span = d.span();
+    match d.into_inner() {
+        Ok(DateOrTime::Date(date)) => Some(Sp::new(span, date)),
+        _ => None,
+    }
+}
+
+fn read_deadline(f: &mut Fields<'_>) -> Option<Sp<DateOrTime>> {
+    let d = f.date_or_word("deadline", true, &[], "deadline = 2026-03-20")?;
+    let span = d.span();
+    d.into_inner().ok().map(|v| Sp::new(span, v))
+}
+
+fn read_start(f: &mut Fields<'_>) -> Option<Sp<Start>> {
+    let words = &["by-agreement", "immediately"];
+    let s = f.date_or_word("start", false, words, "start = 2026-03-02")?;
+    let span = s.span();
+    let start = match s.into_inner() {
+        Ok(DateOrTime::Date(d)) => Start::Date(d),
+        Err("immediately") => Start::Immediately,
+        Err(_) => Start::ByAgreement,
+        Ok(_) => return None,
+    };
+    Some(Sp::new(span, start))
 }
 
 fn map_sp<T, U>(s: Sp<T>, f: impl FnOnce(T) -> U) -> Sp<U> {
@@ -256,28 +257,6 @@ fn keyword<T>(
         let span = k.span();
         from(k.get_ref()).map(|v| Sp::new(span, v))
     })
-}
-
-fn checked(
-    f: &mut Fields<'_>,
-    key: &str,
-    example: &str,
-    check: fn(&str) -> Result<(), String>,
-) -> Option<Sp<String>> {
-    let value = f.text(key, example)?;
-    let trimmed = value.get_ref().trim().to_string();
-    match check(&trimmed) {
-        Ok(()) => Some(Sp::new(value.span(), trimmed)),
-        Err(why) => {
-            f.error_at_abs(
-                key,
-                value.span(),
-                why,
-                format!("write it like this: {example}"),
-            );
-            None
-        }
-    }
 }
 
 /// Places of work; each names a page (`/sv/locations/<slug>/`), so each must
@@ -474,8 +453,8 @@ fn read_contacts(f: &mut Fields<'_>) -> Option<Sp<Vec<RawContact>>> {
         let role = t
             .short_text("role", "role = \"Unit manager\"", limits::LINE)
             .map(Sp::into_inner);
-        let phone = checked(&mut t, "phone", "phone = \"070-174 06 05\"", check_phone);
-        let email = checked(&mut t, "email", "email = \"anna@example.se\"", check_email);
+        let phone = t.checked("phone", "phone = \"070-174 06 05\"", check_phone);
+        let email = t.checked("email", "email = \"anna@example.se\"", check_email);
         let union = t.bool("union").is_some_and(Sp::into_inner);
         if !has_name {
             t.missing("name", "name = \"Anna Exempel\"");
