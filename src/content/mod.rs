@@ -3,6 +3,7 @@
 //! every file is collected; nothing is rendered from invalid content.
 
 pub mod attachments;
+mod discover;
 pub mod frontmatter;
 pub mod nesting;
 pub mod page;
@@ -13,10 +14,11 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::config::{Config, is_slug};
-use crate::diagnostic::{Diagnostic, SourceFile, did_you_mean};
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::files::{file_kind, read_text};
 use crate::model::{Attachment, Content};
+use discover::{check_duplicates, discover};
 
 pub const POSTINGS_DIR: &str = "content/postings";
 pub const PAGES_DIR: &str = "content/pages";
@@ -252,225 +254,6 @@ fn merge_postings(
         diagnostics.extend(ds);
     }
     postings
-}
-
-/// Finds `<slug>.<lang>.md` files (and, for postings, `<slug>/index.<lang>.md`).
-fn discover(
-    root: &Path,
-    dir: &str,
-    folders: bool,
-    config: &Config,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<Found> {
-    let base = root.join(dir);
-    if !base.is_dir() {
-        return Vec::new();
-    }
-    let mut found = Vec::new();
-    let walker = walkdir::WalkDir::new(&base)
-        .min_depth(1)
-        .max_depth(if folders { 2 } else { 1 });
-    let mut entries = Vec::new();
-    for entry in walker {
-        match entry {
-            Ok(e) => entries.push(e),
-            Err(e) => diagnostics
-                .push(Diagnostic::error(format!("cannot read the folder: {e}")).in_file(dir)),
-        }
-    }
-    // In the order of a walk that sorts each folder by name. Sorted here
-    // rather than by the walk, whose comparisons split both paths into
-    // components every time (half of discovering): by the path's bytes with
-    // each separator lowest, which orders paths component by component.
-    entries.sort_by_cached_key(|e| {
-        let mut key = e.path().as_os_str().as_encoded_bytes().to_vec();
-        for b in &mut key {
-            if std::path::is_separator(char::from(*b)) {
-                *b = 0;
-            }
-        }
-        key
-    });
-    let lowercase = valid_slugs(
-        entries
-            .iter()
-            .filter(|e| e.depth() == 1)
-            .map(walkdir::DirEntry::file_name),
-        dir,
-    );
-    let twin = |slug: &str| lowercase.get(&slug.to_lowercase()).cloned();
-    for entry in entries {
-        let name = entry.file_name().to_string_lossy().to_string();
-        if is_ignored(&name) {
-            continue;
-        }
-        let rel = entry
-            .path()
-            .strip_prefix(root)
-            .unwrap_or(entry.path())
-            .to_path_buf();
-        let in_folder = entry.depth() == 2;
-        if entry.path_is_symlink() && entry.path().is_dir() {
-            diagnostics.push(
-                Diagnostic::error(format!("{} is a link to a folder", rel.display()))
-                    .in_file(&rel)
-                    .help(
-                        "links to folders are not followed; move or copy the folder into content/",
-                    ),
-            );
-            continue;
-        }
-        if entry.file_type().is_dir() {
-            if !folders || entry.depth() != 1 {
-                continue;
-            }
-            check_slug(&name, &rel, twin(&name), diagnostics);
-            continue;
-        }
-        if !name.ends_with(".md") {
-            if !in_folder {
-                diagnostics.push(
-                    Diagnostic::warning(format!("{} is not a Markdown file and is ignored", rel.display()))
-                        .in_file(&rel)
-                        .help("attachments go into a posting folder: <slug>/index.<lang>.md plus the file"),
-                );
-            }
-            continue;
-        }
-        let stem = &name[..name.len() - 3];
-        let (slug, lang) = if in_folder {
-            let folder = entry.path().parent().and_then(Path::file_name);
-            let slug = folder
-                .map(|f| f.to_string_lossy().to_string())
-                .unwrap_or_default();
-            match stem.strip_prefix("index.") {
-                Some(lang) => (slug, lang.to_string()),
-                None => {
-                    diagnostics.push(
-                        Diagnostic::error(format!("{} is not a posting file", rel.display()))
-                            .in_file(&rel)
-                            .help("inside a posting folder, the text is in index.<lang>.md, e.g. index.sv.md"),
-                    );
-                    continue;
-                }
-            }
-        } else {
-            match stem.rsplit_once('.') {
-                Some((slug, lang)) => (slug.to_string(), lang.to_string()),
-                None => {
-                    let first = config.default_language.clone();
-                    diagnostics.push(
-                        Diagnostic::error(format!("{} does not say its language", rel.display()))
-                            .in_file(&rel)
-                            .help(format!("name it <slug>.<lang>.md, e.g. {stem}.{first}.md")),
-                    );
-                    continue;
-                }
-            }
-        };
-        if !in_folder && !check_slug(&slug, &rel, twin(&slug), diagnostics) {
-            continue;
-        }
-        if config.language(&lang).is_none() {
-            let codes: Vec<&str> = config.language_codes().collect();
-            let help = match did_you_mean(&lang, codes.iter().copied()) {
-                Some(close) => format!(
-                    "did you mean \"{close}\"? The site's languages are: {}",
-                    codes.join(", ")
-                ),
-                None => format!(
-                    "the site's languages are: {}; add the language to vacancy.toml first",
-                    codes.join(", ")
-                ),
-            };
-            diagnostics.push(
-                Diagnostic::error(format!(
-                    "\"{lang}\" in the file name is not one of the site's languages"
-                ))
-                .in_file(&rel)
-                .help(help),
-            );
-            continue;
-        }
-        let folder = in_folder
-            .then(|| entry.path().parent().map(Path::to_path_buf))
-            .flatten();
-        found.push(Found {
-            slug,
-            lang,
-            rel,
-            folder,
-            linked: entry.path_is_symlink(),
-        });
-    }
-    check_duplicates(&found, diagnostics);
-    found
-}
-
-/// Of the posting or page names directly in `dir` (`names`, in name order,
-/// from the walk), those that are valid slugs, each with the first file or
-/// folder that has it: an invalid name that differs from one of them only in
-/// case is reported with it.
-fn valid_slugs<'a>(
-    names: impl Iterator<Item = &'a std::ffi::OsStr>,
-    dir: &str,
-) -> BTreeMap<String, PathBuf> {
-    let mut out = BTreeMap::new();
-    for name in names {
-        let name = name.to_string_lossy();
-        let slug = match name.strip_suffix(".md") {
-            Some(stem) => stem.rsplit_once('.').map_or(stem, |(slug, _)| slug),
-            None => &name,
-        };
-        if is_slug(slug) {
-            out.entry(slug.to_string())
-                .or_insert_with(|| Path::new(dir).join(&*name));
-        }
-    }
-    out
-}
-
-fn check_slug(
-    slug: &str,
-    rel: &Path,
-    twin: Option<PathBuf>,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> bool {
-    if is_slug(slug) {
-        return true;
-    }
-    let better = slug::slugify(slug);
-    let message = match twin {
-        Some(twin) => format!(
-            "\"{slug}\" cannot be used in a web address, and differs only in case from {}",
-            twin.display()
-        ),
-        None => format!("\"{slug}\" cannot be used in a web address"),
-    };
-    diagnostics.push(Diagnostic::error(message).in_file(rel).help(format!(
-        "rename it using lowercase letters, digits and hyphens only, e.g. \"{better}\""
-    )));
-    false
-}
-
-/// Two files for one slug and language (`x.sv.md` and `x/index.sv.md`).
-fn check_duplicates(found: &[Found], diagnostics: &mut Vec<Diagnostic>) {
-    let mut seen: BTreeMap<(&str, &str), &Path> = BTreeMap::new();
-    for f in found {
-        if let Some(other) = seen.insert((&f.slug, &f.lang), &f.rel) {
-            diagnostics.push(
-                Diagnostic::error(format!(
-                    "two files give the \"{}\" version of \"{}\": {} and {}",
-                    f.lang,
-                    f.slug,
-                    other.display(),
-                    f.rel.display()
-                ))
-                .in_file(&f.rel)
-                .help("each posting has one file per language; remove or rename one of them"),
-            );
-        }
-    }
 }
 
 /// Hidden files, editor backups and swap files.

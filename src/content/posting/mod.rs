@@ -1,6 +1,8 @@
 //! The posting schema: one file's front matter read field by field (`RawPosting`),
 //! then the files of one posting merged into a `Posting`, with facts written once.
 
+mod merge;
+
 use std::ops::Range;
 
 use crate::config::Config;
@@ -14,6 +16,7 @@ use crate::schema::Field;
 
 use super::Doc;
 use crate::address::{check_email, check_phone, check_web_url};
+pub use merge::merge;
 
 /// The most characters a one-line field may hold: far above any real one,
 /// low enough that a listing, feed or search result stays readable.
@@ -332,79 +335,11 @@ fn read_salary(f: &mut Fields<'_>) -> (Option<Sp<SalaryRange>>, Option<String>) 
     };
     let span = f.abs(value.span());
     match value.into_inner() {
-        toml::de::DeValue::String(s) if s.trim().chars().count() > limits::LINE => {
-            f.error_at_abs(
-                "salary",
-                span,
-                format!(
-                    "`salary` is too long: at most {} characters are allowed",
-                    limits::LINE
-                ),
-                "say the salary in a sentence; details belong in the text below the front matter",
-            );
-            (None, None)
-        }
-        toml::de::DeValue::String(s) if crate::fields::check_controls("salary", &s).is_err() => {
-            let why = crate::fields::check_controls("salary", &s)
-                .err()
-                .unwrap_or_default();
-            f.error_at_abs("salary", span, why, crate::fields::CONTROL_HELP);
-            (None, None)
-        }
-        toml::de::DeValue::String(s) if !s.trim().is_empty() => (None, Some(s.trim().to_string())),
+        toml::de::DeValue::String(s) if !s.trim().is_empty() => (None, salary_text(f, &s, span)),
         toml::de::DeValue::Table(table) => {
             // Re-read the table through `Fields` for per-field messages.
-            let mut t = f.subtable("salary", span.clone(), table);
-            let min = number(&mut t, "min");
-            let max = number(&mut t, "max");
-            let currency = t.text("currency", "currency = \"SEK\"");
-            let per = keyword(&mut t, "per", SalaryPer::KEYS, SalaryPer::from_key);
-            if currency.is_none() {
-                t.missing("currency", "currency = \"SEK\"");
-            }
-            if min.is_none() && max.is_none() {
-                t.missing("min", "min = 38000");
-            }
-            if let (Some(lo), Some(hi)) = (&min, &max)
-                && lo.get_ref() > hi.get_ref()
-            {
-                t.error_at_abs(
-                    "max",
-                    hi.span(),
-                    format!(
-                        "the salary maximum {} is below the minimum {}",
-                        hi.get_ref(),
-                        lo.get_ref()
-                    ),
-                    "swap the two figures",
-                );
-            }
-            if let Some(c) = &currency
-                && !(c.get_ref().len() == 3
-                    && c.get_ref().chars().all(|ch| ch.is_ascii_uppercase()))
-            {
-                t.error_at_abs(
-                    "currency",
-                    c.span(),
-                    format!("\"{}\" is not a currency code", c.get_ref()),
-                    "write an ISO 4217 code such as \"SEK\" or \"EUR\"",
-                );
-            }
-            let ok = t.diagnostics.is_empty();
-            f.absorb(t, SALARY_FIELDS);
-            let range = match (ok, currency) {
-                (true, Some(currency)) => Some(Sp::new(
-                    span,
-                    SalaryRange {
-                        min: min.map(Sp::into_inner),
-                        max: max.map(Sp::into_inner),
-                        currency: currency.into_inner(),
-                        per: per.map_or(SalaryPer::Month, Sp::into_inner),
-                    },
-                )),
-                _ => None,
-            };
-            (range, None)
+            let t = f.subtable("salary", span.clone(), table);
+            (salary_range(f, t, span), None)
         }
         _ => {
             f.error_at_abs(
@@ -417,6 +352,74 @@ fn read_salary(f: &mut Fields<'_>) -> (Option<Sp<SalaryRange>>, Option<String>) 
             (None, None)
         }
     }
+}
+
+/// A salary in words: one line of text.
+fn salary_text(f: &mut Fields<'_>, s: &str, span: Range<usize>) -> Option<String> {
+    if s.trim().chars().count() > limits::LINE {
+        f.error_at_abs(
+            "salary",
+            span,
+            format!(
+                "`salary` is too long: at most {} characters are allowed",
+                limits::LINE
+            ),
+            "say the salary in a sentence; details belong in the text below the front matter",
+        );
+        return None;
+    }
+    if let Err(why) = crate::fields::check_controls("salary", s) {
+        f.error_at_abs("salary", span, why, crate::fields::CONTROL_HELP);
+        return None;
+    }
+    Some(s.trim().to_string())
+}
+
+/// Salary figures: `min` and/or `max`, a currency code, and what they are per.
+fn salary_range<'a>(
+    f: &mut Fields<'a>,
+    mut t: Fields<'a>,
+    span: Range<usize>,
+) -> Option<Sp<SalaryRange>> {
+    let min = number(&mut t, "min");
+    let max = number(&mut t, "max");
+    let currency = t.text("currency", "currency = \"SEK\"");
+    let per = keyword(&mut t, "per", SalaryPer::KEYS, SalaryPer::from_key);
+    if currency.is_none() {
+        t.missing("currency", "currency = \"SEK\"");
+    }
+    if min.is_none() && max.is_none() {
+        t.missing("min", "min = 38000");
+    }
+    if let (Some(lo), Some(hi)) = (&min, &max)
+        && lo.get_ref() > hi.get_ref()
+    {
+        let message = format!(
+            "the salary maximum {} is below the minimum {}",
+            hi.get_ref(),
+            lo.get_ref()
+        );
+        t.error_at_abs("max", hi.span(), message, "swap the two figures");
+    }
+    if let Some(c) = &currency
+        && !(c.get_ref().len() == 3 && c.get_ref().chars().all(|ch| ch.is_ascii_uppercase()))
+    {
+        t.error_at_abs(
+            "currency",
+            c.span(),
+            format!("\"{}\" is not a currency code", c.get_ref()),
+            "write an ISO 4217 code such as \"SEK\" or \"EUR\"",
+        );
+    }
+    let ok = t.diagnostics.is_empty();
+    f.absorb(t, SALARY_FIELDS);
+    let range = SalaryRange {
+        min: min.map(Sp::into_inner),
+        max: max.map(Sp::into_inner),
+        currency: currency?.into_inner(),
+        per: per.map_or(SalaryPer::Month, Sp::into_inner),
+    };
+    ok.then(|| Sp::new(span, range))
 }
 
 fn number(t: &mut Fields<'_>, key: &str) -> Option<Sp<f64>> {
@@ -473,306 +476,6 @@ fn read_contacts(f: &mut Fields<'_>) -> Option<Sp<Vec<RawContact>>> {
         }
     }
     Some(Sp::new(span, out))
-}
-
-/// A fact as given by the files of one posting: the value and where it stands.
-struct Given<'a, T> {
-    value: &'a T,
-    file: &'a SourceFile,
-    span: Range<usize>,
-}
-
-/// Picks the single value of a fact; two files that disagree are an error naming both.
-fn agree<'a, T: PartialEq>(
-    field: &str,
-    given: impl Iterator<Item = Given<'a, T>>,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<&'a T> {
-    let mut first: Option<Given<'a, T>> = None;
-    for g in given {
-        match &first {
-            None => first = Some(g),
-            Some(f) if f.value == g.value => {}
-            Some(f) => diagnostics.push(
-                Diagnostic::error(format!(
-                    "`{field}` differs between {} and {}",
-                    g.file.path.display(),
-                    f.file.path.display()
-                ))
-                .field(field)
-                .at(g.file, g.span.clone(), "given here")
-                .at(f.file, f.span.clone(), "and differently here")
-                .help(format!(
-                    "`{field}` is the same in every language: write it in one file only, or make both agree"
-                )),
-            ),
-        }
-    }
-    first.map(|g| g.value)
-}
-
-macro_rules! fact {
-    ($files:expr, $field:ident, $diagnostics:expr) => {
-        agree(
-            stringify!($field),
-            $files.iter().filter_map(|r| {
-                r.$field.as_ref().map(|v| Given {
-                    value: v.get_ref(),
-                    file: &r.doc.file,
-                    span: v.span(),
-                })
-            }),
-            $diagnostics,
-        )
-    };
-}
-
-/// Merges the files of one posting (all with the same slug) into a `Posting`.
-pub fn merge(
-    files: &mut [RawPosting],
-    config: &Config,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Posting> {
-    // The bodies move into the posting rather than being copied: the files
-    // are dropped after the merge.
-    let bodies: Vec<String> = files
-        .iter_mut()
-        .map(|r| std::mem::take(&mut r.rendered.html))
-        .collect();
-    let files = &*files;
-    let before = diagnostics.len();
-    let first = files.first()?;
-    let published = fact!(files, published, diagnostics).copied();
-    let deadline = fact!(files, deadline, diagnostics).copied();
-    let locations = fact!(files, locations, diagnostics)
-        .cloned()
-        .unwrap_or_default();
-    let workplace = fact!(files, workplace, diagnostics)
-        .copied()
-        .unwrap_or(Workplace::Onsite);
-    let employment = fact!(files, employment, diagnostics).copied();
-    let extent = fact!(files, extent, diagnostics).copied();
-    let contacts = merge_contacts(files, diagnostics);
-    let facts_file = files.iter().find(|r| r.deadline.is_some()).unwrap_or(first);
-    let missing = |field: &str, example: &str, diagnostics: &mut Vec<Diagnostic>| {
-        diagnostics.push(missing_fact(files, facts_file, field, example));
-    };
-    let nowhere = |field: &str| !files.iter().any(|r| r.gives(field));
-    if nowhere("published") {
-        missing("published", "published = 2026-02-20", diagnostics);
-    }
-    if nowhere("deadline") {
-        missing("deadline", "deadline = 2026-03-20", diagnostics);
-    }
-    if nowhere("employment") {
-        missing("employment", "employment = \"permanent\"", diagnostics);
-    }
-    if nowhere("extent") {
-        missing("extent", "extent = \"full-time\"", diagnostics);
-    }
-    if locations.is_empty() && workplace != Workplace::Remote {
-        match files
-            .iter()
-            .find_map(|r| r.locations.as_ref().map(|l| (r, l.span())))
-        {
-            None => missing("locations", "locations = [\"Norrköping\"]", diagnostics),
-            Some((r, span)) => diagnostics.push(no_places(r, span, workplace)),
-        }
-    }
-    for r in files {
-        if !r.gives("title") {
-            diagnostics.push(
-                Diagnostic::error("missing required field `title`")
-                    .field("title")
-                    .at(
-                        &r.doc.file,
-                        r.opening.clone(),
-                        "add the field to this front matter",
-                    )
-                    .help("every language version needs its own title: title = \"...\""),
-            );
-        }
-    }
-    let deadline = deadline.map(|d| to_deadline(d, config));
-    if let (Some(p), Some(d)) = (published, deadline)
-        && d.date < p
-    {
-        let r = files.iter().find(|r| r.deadline.is_some()).unwrap_or(first);
-        let span = r.deadline.as_ref().map_or(r.opening.clone(), Sp::span);
-        diagnostics.push(
-            Diagnostic::error(format!(
-                "the deadline {} is before the publication date {p}",
-                d.date
-            ))
-            .field("deadline")
-            .at(&r.doc.file, span, "the deadline")
-            .help("the deadline must be on or after `published`; check the year and month"),
-        );
-    }
-    if diagnostics.len() > before {
-        return None;
-    }
-    let facts = Facts {
-        published: published?,
-        deadline: deadline?,
-        locations,
-        workplace,
-        employment: employment?,
-        probation: fact!(files, probation, diagnostics)
-            .copied()
-            .unwrap_or(false),
-        extent: extent?,
-        extent_percent: fact!(files, extent_percent, diagnostics).copied(),
-        start: fact!(files, start, diagnostics).copied(),
-        salary_range: fact!(files, salary_range, diagnostics).cloned(),
-        categories: fact!(files, categories, diagnostics)
-            .cloned()
-            .unwrap_or_default(),
-        reference: fact!(files, reference, diagnostics).cloned(),
-        apply_url: fact!(files, apply_url, diagnostics).cloned(),
-        apply_email: fact!(files, apply_email, diagnostics).cloned(),
-        contacts: contacts.iter().map(|c| c.contact.clone()).collect(),
-        screening: fact!(files, screening, diagnostics)
-            .copied()
-            .unwrap_or(false),
-    };
-    if diagnostics.len() > before {
-        return None;
-    }
-    let translations = files
-        .iter()
-        .zip(bodies)
-        .map(|(r, body_html)| translation(r, body_html, &contacts))
-        .collect();
-    Some(Posting {
-        slug: first.doc.slug.clone(),
-        facts,
-        translations,
-        attachments: first.doc.attachments.clone(),
-    })
-}
-
-/// `locations = []` on a posting people come to work at: search engines
-/// need a place, and job seekers where the job is.
-fn no_places(r: &RawPosting, span: Range<usize>, workplace: Workplace) -> Diagnostic {
-    let workplace = match workplace {
-        Workplace::Hybrid => "partly on site (workplace = \"hybrid\")",
-        _ => "on site",
-    };
-    Diagnostic::error(format!(
-        "`locations` is empty, but the job is {workplace}, so it needs at least one place"
-    ))
-    .field("locations")
-    .at(&r.doc.file, span, "no place given")
-    .help(
-        "write the town or city, e.g. locations = [\"Norrköping\"], \
-         or set workplace = \"remote\" if the job is done from anywhere",
-    )
-}
-
-fn missing_fact(files: &[RawPosting], at: &RawPosting, field: &str, example: &str) -> Diagnostic {
-    let names: Vec<String> = files
-        .iter()
-        .map(|r| r.doc.file.path.display().to_string())
-        .collect();
-    Diagnostic::error(format!("missing required field `{field}`"))
-        .field(field)
-        .at(
-            &at.doc.file,
-            at.opening.clone(),
-            "add the field to this front matter",
-        )
-        .help(format!(
-            "add a line such as `{example}` to one of the posting's files ({})",
-            names.join(", ")
-        ))
-}
-
-/// The contact list of the posting (facts), taken from whichever files give it.
-fn merge_contacts<'a>(
-    files: &'a [RawPosting],
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<&'a RawContact> {
-    let given = files.iter().filter_map(|r| {
-        r.contacts.as_ref().map(|c| Given {
-            value: c.get_ref(),
-            file: &r.doc.file,
-            span: c.span(),
-        })
-    });
-    let mut first: Option<Given<'a, Vec<RawContact>>> = None;
-    for g in given {
-        match &first {
-            None => first = Some(g),
-            Some(f) if same_contacts(f.value, g.value) => {}
-            Some(f) => diagnostics.push(
-                Diagnostic::error(format!(
-                    "the contacts differ between {} and {}",
-                    g.file.path.display(),
-                    f.file.path.display()
-                ))
-                .field("contacts")
-                .at(g.file, g.span.clone(), "given here")
-                .at(f.file, f.span.clone(), "and differently here")
-                .help(
-                    "names, phone numbers and e-mail addresses are the same in every language; \
-                     only `role` may be translated. Make the lists agree, in the same order",
-                ),
-            ),
-        }
-    }
-    first.map(|g| g.value.iter().collect()).unwrap_or_default()
-}
-
-fn same_contacts(a: &[RawContact], b: &[RawContact]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.contact == y.contact)
-}
-
-fn translation(r: &RawPosting, body_html: String, contacts: &[&RawContact]) -> Translation {
-    let rendered = &r.rendered;
-    let own_roles = r.contacts.as_ref().map(|c| c.get_ref());
-    let contact_roles = contacts
-        .iter()
-        .enumerate()
-        .map(|(i, c)| match own_roles {
-            Some(own) => own.get(i).and_then(|o| o.role.clone()),
-            None => c.role.clone(),
-        })
-        .collect();
-    let summary = r
-        .summary
-        .clone()
-        .unwrap_or_else(|| crate::markdown::truncate(&rendered.first_paragraph, 300));
-    Translation {
-        lang: r.doc.lang.clone(),
-        source: r.doc.file.path.clone(),
-        title: r
-            .title
-            .as_ref()
-            .map(|t| t.get_ref().trim().to_string())
-            .unwrap_or_default(),
-        summary,
-        body_html,
-        hours: r.hours.clone(),
-        salary_text: r.salary_text.clone(),
-        organization: r.organization.clone(),
-        unit: r.unit.clone(),
-        contact_roles,
-    }
-}
-
-fn to_deadline(d: DateOrTime, config: &Config) -> Deadline {
-    let tz = config.time_zone;
-    match d {
-        DateOrTime::Date(date) => Deadline::end_of_day(date, tz),
-        DateOrTime::Local(local) => Deadline::at(local_to_fixed(local, tz), tz),
-        DateOrTime::Offset(local, secs) => {
-            let offset = chrono::FixedOffset::east_opt(secs)
-                .unwrap_or(chrono::FixedOffset::east_opt(0).expect("zero"));
-            let utc = local - chrono::Duration::seconds(secs.into());
-            Deadline::at(chrono::DateTime::from_naive_utc_and_offset(utc, offset), tz)
-        }
-    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,335 @@
+//! The files of one posting merged into a `Posting`: facts written once (two
+//! files giving one differently is an error naming both), texts per language,
+//! contacts whose roles a translation may give alone.
+
+use std::ops::Range;
+
+use super::*;
+use crate::schema::{Required, Scope};
+
+macro_rules! fact {
+    ($files:expr, $field:ident, $diagnostics:expr) => {
+        agree(
+            stringify!($field),
+            $files.iter().filter_map(|r| {
+                r.$field.as_ref().map(|v| Given {
+                    value: v.get_ref(),
+                    file: &r.doc.file,
+                    span: v.span(),
+                })
+            }),
+            $diagnostics,
+        )
+    };
+}
+
+/// A fact as given by the files of one posting: the value and where it stands.
+struct Given<'a, T> {
+    value: &'a T,
+    file: &'a SourceFile,
+    span: Range<usize>,
+}
+
+/// Picks the single value of a fact; two files that disagree are an error naming both.
+fn agree<'a, T: PartialEq>(
+    field: &str,
+    given: impl Iterator<Item = Given<'a, T>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<&'a T> {
+    let mut first: Option<Given<'a, T>> = None;
+    for g in given {
+        match &first {
+            None => first = Some(g),
+            Some(f) if f.value == g.value => {}
+            Some(f) => diagnostics.push(
+                Diagnostic::error(format!(
+                    "`{field}` differs between {} and {}",
+                    g.file.path.display(),
+                    f.file.path.display()
+                ))
+                .field(field)
+                .at(g.file, g.span.clone(), "given here")
+                .at(f.file, f.span.clone(), "and differently here")
+                .help(format!(
+                    "`{field}` is the same in every language: write it in one file only, or make both agree"
+                )),
+            ),
+        }
+    }
+    first.map(|g| g.value)
+}
+
+/// Merges the files of one posting (all with the same slug) into a `Posting`.
+pub fn merge(
+    files: &mut [RawPosting],
+    config: &Config,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Posting> {
+    // The bodies move into the posting rather than being copied: the files
+    // are dropped after the merge.
+    let bodies: Vec<String> = files
+        .iter_mut()
+        .map(|r| std::mem::take(&mut r.rendered.html))
+        .collect();
+    let files = &*files;
+    let before = diagnostics.len();
+    let first = files.first()?;
+    let published = fact!(files, published, diagnostics).copied();
+    let deadline = fact!(files, deadline, diagnostics).copied();
+    let locations = fact!(files, locations, diagnostics)
+        .cloned()
+        .unwrap_or_default();
+    let workplace = fact!(files, workplace, diagnostics)
+        .copied()
+        .unwrap_or(Workplace::Onsite);
+    let employment = fact!(files, employment, diagnostics).copied();
+    let extent = fact!(files, extent, diagnostics).copied();
+    let contacts = merge_contacts(files, diagnostics);
+    check_required(files, &locations, workplace, diagnostics);
+    let deadline = deadline.map(|d| to_deadline(d, config));
+    if let (Some(p), Some(d)) = (published, deadline)
+        && d.date < p
+    {
+        diagnostics.extend(deadline_before_publication(files, p, d.date));
+    }
+    if diagnostics.len() > before {
+        return None;
+    }
+    let facts = Facts {
+        published: published?,
+        deadline: deadline?,
+        locations,
+        workplace,
+        employment: employment?,
+        probation: fact!(files, probation, diagnostics)
+            .copied()
+            .unwrap_or(false),
+        extent: extent?,
+        extent_percent: fact!(files, extent_percent, diagnostics).copied(),
+        start: fact!(files, start, diagnostics).copied(),
+        salary_range: fact!(files, salary_range, diagnostics).cloned(),
+        categories: fact!(files, categories, diagnostics)
+            .cloned()
+            .unwrap_or_default(),
+        reference: fact!(files, reference, diagnostics).cloned(),
+        apply_url: fact!(files, apply_url, diagnostics).cloned(),
+        apply_email: fact!(files, apply_email, diagnostics).cloned(),
+        contacts: contacts.iter().map(|c| c.contact.clone()).collect(),
+        screening: fact!(files, screening, diagnostics)
+            .copied()
+            .unwrap_or(false),
+    };
+    if diagnostics.len() > before {
+        return None;
+    }
+    let translations = files
+        .iter()
+        .zip(bodies)
+        .map(|(r, body_html)| translation(r, body_html, &contacts))
+        .collect();
+    Some(Posting {
+        slug: first.doc.slug.clone(),
+        facts,
+        translations,
+        attachments: first.doc.attachments.clone(),
+    })
+}
+
+/// Every required field of [`Field::ALL`] that no file gives: a fact once,
+/// in the file that holds the facts; a text of each language in each file.
+fn check_required(
+    files: &[RawPosting],
+    locations: &[String],
+    workplace: Workplace,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let Some(first) = files.first() else {
+        return;
+    };
+    let facts_file = files.iter().find(|r| r.deadline.is_some()).unwrap_or(first);
+    let nowhere = |field: &str| !files.iter().any(|r| r.gives(field));
+    for field in Field::ALL {
+        let spec = field.spec();
+        match (spec.required, spec.scope) {
+            (Required::Yes, Scope::PerLanguage) => {
+                let lacking = files.iter().filter(|r| !r.gives(spec.name));
+                diagnostics.extend(lacking.map(|r| missing_text(r, spec.name)));
+            }
+            (Required::Yes, _) if nowhere(spec.name) => {
+                diagnostics.push(missing_fact(files, facts_file, spec.name, spec.example));
+            }
+            (Required::UnlessRemote, _)
+                if locations.is_empty() && workplace != Workplace::Remote =>
+            {
+                let given = files
+                    .iter()
+                    .find_map(|r| r.locations.as_ref().map(|l| (r, l.span())));
+                match given {
+                    Some((r, span)) => diagnostics.push(no_places(r, span, workplace)),
+                    // Given with a wrong value: reported as wrong already.
+                    None if !nowhere(spec.name) => {}
+                    None => diagnostics.push(missing_fact(
+                        files,
+                        facts_file,
+                        spec.name,
+                        "locations = [\"Norrköping\"]",
+                    )),
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A language's file without a required text of its own (its title).
+fn missing_text(r: &RawPosting, field: &str) -> Diagnostic {
+    Diagnostic::error(format!("missing required field `{field}`"))
+        .field(field)
+        .at(
+            &r.doc.file,
+            r.opening.clone(),
+            "add the field to this front matter",
+        )
+        .help(format!(
+            "every language version needs its own {field}: {field} = \"...\""
+        ))
+}
+
+fn deadline_before_publication(
+    files: &[RawPosting],
+    published: chrono::NaiveDate,
+    deadline: chrono::NaiveDate,
+) -> Option<Diagnostic> {
+    let r = files.iter().find(|r| r.deadline.is_some())?;
+    let span = r.deadline.as_ref().map_or(r.opening.clone(), Sp::span);
+    let d = Diagnostic::error(format!(
+        "the deadline {deadline} is before the publication date {published}"
+    ))
+    .field("deadline")
+    .at(&r.doc.file, span, "the deadline")
+    .help("the deadline must be on or after `published`; check the year and month");
+    Some(d)
+}
+
+/// `locations = []` on a posting people come to work at: search engines
+/// need a place, and job seekers where the job is.
+fn no_places(r: &RawPosting, span: Range<usize>, workplace: Workplace) -> Diagnostic {
+    let workplace = match workplace {
+        Workplace::Hybrid => "partly on site (workplace = \"hybrid\")",
+        _ => "on site",
+    };
+    Diagnostic::error(format!(
+        "`locations` is empty, but the job is {workplace}, so it needs at least one place"
+    ))
+    .field("locations")
+    .at(&r.doc.file, span, "no place given")
+    .help(
+        "write the town or city, e.g. locations = [\"Norrköping\"], \
+         or set workplace = \"remote\" if the job is done from anywhere",
+    )
+}
+
+fn missing_fact(files: &[RawPosting], at: &RawPosting, field: &str, example: &str) -> Diagnostic {
+    let names: Vec<String> = files
+        .iter()
+        .map(|r| r.doc.file.path.display().to_string())
+        .collect();
+    Diagnostic::error(format!("missing required field `{field}`"))
+        .field(field)
+        .at(
+            &at.doc.file,
+            at.opening.clone(),
+            "add the field to this front matter",
+        )
+        .help(format!(
+            "add a line such as `{example}` to one of the posting's files ({})",
+            names.join(", ")
+        ))
+}
+
+/// The contact list of the posting (facts), taken from whichever files give it.
+fn merge_contacts<'a>(
+    files: &'a [RawPosting],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<&'a RawContact> {
+    let given = files.iter().filter_map(|r| {
+        r.contacts.as_ref().map(|c| Given {
+            value: c.get_ref(),
+            file: &r.doc.file,
+            span: c.span(),
+        })
+    });
+    let mut first: Option<Given<'a, Vec<RawContact>>> = None;
+    for g in given {
+        match &first {
+            None => first = Some(g),
+            Some(f) if same_contacts(f.value, g.value) => {}
+            Some(f) => diagnostics.push(
+                Diagnostic::error(format!(
+                    "the contacts differ between {} and {}",
+                    g.file.path.display(),
+                    f.file.path.display()
+                ))
+                .field("contacts")
+                .at(g.file, g.span.clone(), "given here")
+                .at(f.file, f.span.clone(), "and differently here")
+                .help(
+                    "names, phone numbers and e-mail addresses are the same in every language; \
+                     only `role` may be translated. Make the lists agree, in the same order",
+                ),
+            ),
+        }
+    }
+    first.map(|g| g.value.iter().collect()).unwrap_or_default()
+}
+
+fn same_contacts(a: &[RawContact], b: &[RawContact]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.contact == y.contact)
+}
+
+fn translation(r: &RawPosting, body_html: String, contacts: &[&RawContact]) -> Translation {
+    let rendered = &r.rendered;
+    let own_roles = r.contacts.as_ref().map(|c| c.get_ref());
+    let contact_roles = contacts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| match own_roles {
+            Some(own) => own.get(i).and_then(|o| o.role.clone()),
+            None => c.role.clone(),
+        })
+        .collect();
+    let summary = r
+        .summary
+        .clone()
+        .unwrap_or_else(|| crate::markdown::truncate(&rendered.first_paragraph, 300));
+    Translation {
+        lang: r.doc.lang.clone(),
+        source: r.doc.file.path.clone(),
+        title: r
+            .title
+            .as_ref()
+            .map(|t| t.get_ref().trim().to_string())
+            .unwrap_or_default(),
+        summary,
+        body_html,
+        hours: r.hours.clone(),
+        salary_text: r.salary_text.clone(),
+        organization: r.organization.clone(),
+        unit: r.unit.clone(),
+        contact_roles,
+    }
+}
+
+fn to_deadline(d: DateOrTime, config: &Config) -> Deadline {
+    let tz = config.time_zone;
+    match d {
+        DateOrTime::Date(date) => Deadline::end_of_day(date, tz),
+        DateOrTime::Local(local) => Deadline::at(local_to_fixed(local, tz), tz),
+        DateOrTime::Offset(local, secs) => {
+            let offset = chrono::FixedOffset::east_opt(secs)
+                .unwrap_or(chrono::FixedOffset::east_opt(0).expect("zero"));
+            let utc = local - chrono::Duration::seconds(secs.into());
+            Deadline::at(chrono::DateTime::from_naive_utc_and_offset(utc, offset), tz)
+        }
+    }
+}
