@@ -22,51 +22,55 @@ pub(super) fn read_languages(f: &mut Fields<'_>) -> Vec<Language> {
     }
     let mut languages: Vec<Language> = Vec::new();
     for mut t in tables {
-        let code = t.text("code", "code = \"sv\"");
-        let name = t.text("name", "name = \"Svenska\"");
-        let dir = t.choice("dir", &["ltr", "rtl"]);
-        let locale = t.text("locale", "locale = \"sv_SE\"");
-        if code.is_none() {
-            t.missing("code", "code = \"sv\"");
-        }
-        if name.is_none() {
-            t.missing("name", "name = \"Svenska\"");
-        }
-        if let Some(code) = &code
-            && !is_language_code(code.get_ref())
-        {
-            t.error_at_abs(
-                "code",
-                code.span(),
-                format!("\"{}\" is not a language code", code.get_ref()),
-                "use a BCP 47 code such as \"sv\", \"en\", \"ar\" or \"pt-BR\"",
-            );
-        }
-        if let Some(code) = &code
-            && languages.iter().any(|l| &l.code == code.get_ref())
-        {
-            t.error_at_abs(
-                "code",
-                code.span(),
-                format!("the language \"{}\" is listed twice", code.get_ref()),
-                "remove one of the two [[languages]] tables",
-            );
-        }
-        let locale = resolve_locale(&mut t, code.as_ref(), locale);
+        let language = read_language(&mut t, &languages);
         f.absorb(t, &["code", "name", "dir", "locale"]);
-        if let (Some(code), Some(name), Some(locale)) = (code, name, locale) {
-            languages.push(Language {
-                code: code.into_inner(),
-                name: name.into_inner(),
-                dir: match dir.map(Sp::into_inner) {
-                    Some("rtl") => Dir::Rtl,
-                    _ => Dir::Ltr,
-                },
-                locale,
-            });
-        }
+        languages.extend(language);
     }
     languages
+}
+
+/// One `[[languages]]` table; `known` are the languages read before it.
+fn read_language(t: &mut Fields<'_>, known: &[Language]) -> Option<Language> {
+    let code = t.text("code", "code = \"sv\"");
+    let name = t.text("name", "name = \"Svenska\"");
+    let dir = t.choice("dir", &["ltr", "rtl"]);
+    let locale = t.text("locale", "locale = \"sv_SE\"");
+    if code.is_none() {
+        t.missing("code", "code = \"sv\"");
+    }
+    if name.is_none() {
+        t.missing("name", "name = \"Svenska\"");
+    }
+    if let Some(code) = &code
+        && !is_language_code(code.get_ref())
+    {
+        t.error_at_abs(
+            "code",
+            code.span(),
+            format!("\"{}\" is not a language code", code.get_ref()),
+            "use a BCP 47 code such as \"sv\", \"en\", \"ar\" or \"pt-BR\"",
+        );
+    }
+    if let Some(code) = &code
+        && known.iter().any(|l| &l.code == code.get_ref())
+    {
+        t.error_at_abs(
+            "code",
+            code.span(),
+            format!("the language \"{}\" is listed twice", code.get_ref()),
+            "remove one of the two [[languages]] tables",
+        );
+    }
+    let locale = resolve_locale(t, code.as_ref(), locale);
+    Some(Language {
+        code: code?.into_inner(),
+        name: name?.into_inner(),
+        dir: match dir.map(Sp::into_inner) {
+            Some("rtl") => Dir::Rtl,
+            _ => Dir::Ltr,
+        },
+        locale: locale?,
+    })
 }
 
 fn resolve_locale(
@@ -151,6 +155,46 @@ pub(super) fn read_default_language(f: &mut Fields<'_>, codes: &[String]) -> Opt
     None
 }
 
+/// A table of texts, one per language: `{ sv = "...", en = "..." }`.
+fn per_language(
+    f: &mut Fields<'_>,
+    key: &str,
+    table: &toml::de::DeTable<'_>,
+    codes: &[String],
+    example: &str,
+) -> Localized {
+    let mut out = Localized::default();
+    for (lang, text) in table.iter() {
+        let span = f.abs(lang.span());
+        if !codes.is_empty() && !codes.iter().any(|c| c == lang.get_ref().as_ref()) {
+            f.error_at_abs(
+                key,
+                span,
+                format!(
+                    "`{key}` has a text for \"{}\", which is not one of the site's languages",
+                    lang.get_ref()
+                ),
+                format!("the languages are: {}", codes.join(", ")),
+            );
+            continue;
+        }
+        let DeValue::String(s) = text.get_ref() else {
+            let message = format!("`{key}.{}` must be text in quotes", lang.get_ref());
+            f.error_at(key, text.span(), message, example);
+            continue;
+        };
+        let field = format!("{key}.{}", lang.get_ref());
+        match crate::fields::check_controls(&field, s) {
+            Ok(()) => {
+                out.per_lang
+                    .insert(lang.get_ref().to_string(), s.to_string());
+            }
+            Err(why) => f.error_at(key, text.span(), why, crate::fields::CONTROL_HELP),
+        }
+    }
+    out
+}
+
 /// Reads a text given as one string or as a table keyed by language code.
 pub fn read_localized(
     f: &mut Fields<'_>,
@@ -173,42 +217,7 @@ pub fn read_localized(
                 None
             }
         },
-        DeValue::Table(table) => {
-            let mut out = Localized::default();
-            for (lang, text) in table.iter() {
-                let span = f.abs(lang.span());
-                if !codes.is_empty() && !codes.iter().any(|c| c == lang.get_ref().as_ref()) {
-                    f.error_at_abs(
-                        key,
-                        span,
-                        format!("`{key}` has a text for \"{}\", which is not one of the site's languages", lang.get_ref()),
-                        format!("the languages are: {}", codes.join(", ")),
-                    );
-                    continue;
-                }
-                match text.get_ref() {
-                    DeValue::String(s) => {
-                        let field = format!("{key}.{}", lang.get_ref());
-                        match crate::fields::check_controls(&field, s) {
-                            Ok(()) => {
-                                out.per_lang
-                                    .insert(lang.get_ref().to_string(), s.to_string());
-                            }
-                            Err(why) => {
-                                f.error_at(key, text.span(), why, crate::fields::CONTROL_HELP)
-                            }
-                        }
-                    }
-                    _ => f.error_at(
-                        key,
-                        text.span(),
-                        format!("`{key}.{}` must be text in quotes", lang.get_ref()),
-                        example.clone(),
-                    ),
-                }
-            }
-            Some(out)
-        }
+        DeValue::Table(table) => Some(per_language(f, key, table, codes, &example)),
         _ => {
             let span = value.span();
             f.error_at(

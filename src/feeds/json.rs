@@ -85,6 +85,8 @@ pub fn postings(site: &Site, ctx: &LangCtx<'_>) -> Vec<u8> {
     bytes
 }
 
+/// A posting's entry in `postings.json`. Long on purpose: one struct literal
+/// naming every field of the published format.
 fn entry<'a>(site: &'a Site, ctx: &'a LangCtx<'_>, i: usize) -> Entry<'a> {
     let config = &site.config;
     let p = site.posting(i);

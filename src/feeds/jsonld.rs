@@ -117,6 +117,8 @@ struct PostalAddress<'a> {
 }
 
 /// The JSON-LD of posting `i` in `lang`, or `None` when it is not open.
+/// Long on purpose: one struct literal naming every JobPosting property, so
+/// a property is added in one place and none is left unset by accident.
 pub fn job_posting(site: &Site, i: usize, lang: &str) -> Option<String> {
     if site.status[i] != crate::model::Status::Open {
         return None;

@@ -101,6 +101,43 @@ pub(super) struct Diff {
     terms_same: HashMap<(TermKind, String), bool>,
 }
 
+/// The pages (slug, language) and cards of the re-read postings that differ
+/// from what they were.
+fn changed_postings(
+    site: &Site,
+    replaced: &HashMap<String, Option<Posting>>,
+) -> (BTreeSet<(String, String)>, BTreeSet<String>) {
+    let mut pages = BTreeSet::new();
+    let mut cards = BTreeSet::new();
+    let languages = &site.config.languages;
+    for (slug, old) in replaced {
+        let new = site.content.postings.iter().find(|p| &p.slug == slug);
+        let every_language = languages.iter().map(|l| (slug.clone(), l.code.clone()));
+        match (old, new) {
+            (Some(o), Some(n)) if o == n => {}
+            (Some(o), Some(n)) => {
+                if o.facts != n.facts || o.attachments != n.attachments {
+                    pages.extend(every_language);
+                }
+                for l in languages {
+                    if o.translation(&l.code) != n.translation(&l.code) {
+                        pages.insert((slug.clone(), l.code.clone()));
+                    }
+                }
+                if !o.same_card(n) {
+                    cards.insert(slug.clone());
+                }
+            }
+            (None, None) => {}
+            _ => {
+                pages.extend(every_language);
+                cards.insert(slug.clone());
+            }
+        }
+    }
+    (pages, cards)
+}
+
 impl Diff {
     pub(super) fn new(
         before: &Snapshot,
@@ -108,38 +145,12 @@ impl Diff {
         replaced: &HashMap<String, Option<Posting>>,
     ) -> Self {
         let after = Snapshot::of(site, Some(before));
-        let mut pages = BTreeSet::new();
-        let mut cards = BTreeSet::new();
+        let (mut pages, mut cards) = changed_postings(site, replaced);
         let all_langs = |slug: &String, pages: &mut BTreeSet<(String, String)>| {
             for l in &site.config.languages {
                 pages.insert((slug.clone(), l.code.clone()));
             }
         };
-        for (slug, old) in replaced {
-            let new = site.content.postings.iter().find(|p| &p.slug == slug);
-            match (old, new) {
-                (Some(o), Some(n)) if o == n => {}
-                (Some(o), Some(n)) => {
-                    if o.facts != n.facts || o.attachments != n.attachments {
-                        all_langs(slug, &mut pages);
-                    }
-                    for l in &site.config.languages {
-                        let (was, is) = (o.translation(&l.code), n.translation(&l.code));
-                        if was != is {
-                            pages.insert((slug.clone(), l.code.clone()));
-                        }
-                    }
-                    if !o.same_card(n) {
-                        cards.insert(slug.clone());
-                    }
-                }
-                (None, None) => {}
-                _ => {
-                    all_langs(slug, &mut pages);
-                    cards.insert(slug.clone());
-                }
-            }
-        }
         for (slug, status) in &after.status {
             if before.status.get(slug) != Some(status) {
                 all_langs(slug, &mut pages);

@@ -60,6 +60,8 @@ fn agree<'a, T: PartialEq>(
 }
 
 /// Merges the files of one posting (all with the same slug) into a `Posting`.
+/// Long on purpose: one `Facts` literal naming every fact, each agreed on
+/// between the files, so a fact added to the model must be merged here.
 pub fn merge(
     files: &mut [RawPosting],
     config: &Config,

@@ -4,24 +4,19 @@
 
 use std::ops::Range;
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
-use toml::value::{Datetime, Offset};
 
 use crate::diagnostic::{Diagnostic, SourceFile, did_you_mean};
 
+mod dates;
+mod text;
+use dates::impossible_date;
+pub use dates::{DateOrTime, FIRST_YEAR, LAST_YEAR, check_year, convert_datetime};
+pub use text::{CONTROL_HELP, check_controls};
+
 /// A value read from TOML together with its byte range in the file.
 pub type Sp<T> = Spanned<T>;
-
-/// A date, a date with a time, or a date with a time and a UTC offset, as written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum DateOrTime {
-    Date(NaiveDate),
-    Local(NaiveDateTime),
-    /// A moment: the local date-time and its offset east of UTC in seconds.
-    Offset(NaiveDateTime, i32),
-}
 
 /// The entries of one TOML table still to be read.
 pub struct Fields<'a> {
@@ -170,73 +165,6 @@ impl<'a> Fields<'a> {
         );
     }
 
-    pub fn string(&mut self, key: &str, example: &str) -> Option<Sp<String>> {
-        let (_, value) = self.take_raw(key)?;
-        match value.get_ref() {
-            DeValue::String(s) => {
-                if let Err(why) = check_controls(&self.name(key), s) {
-                    self.error_at(key, value.span(), why, CONTROL_HELP);
-                    return None;
-                }
-                Some(Sp::new(self.abs(value.span()), s.to_string()))
-            }
-            _ => {
-                self.wrong_type(key, &value, "text in quotes", example);
-                None
-            }
-        }
-    }
-
-    /// A string that must not be empty.
-    pub fn text(&mut self, key: &str, example: &str) -> Option<Sp<String>> {
-        let s = self.string(key, example)?;
-        if s.get_ref().trim().is_empty() {
-            self.error_at_abs(
-                key,
-                s.span(),
-                format!("`{}` is empty", self.name(key)),
-                format!("write some text, e.g. {example}, or remove the line"),
-            );
-            return None;
-        }
-        Some(s)
-    }
-
-    /// A text that `check` accepts, trimmed; otherwise an error at the value
-    /// saying why, with `example` as the help.
-    pub fn checked(
-        &mut self,
-        key: &str,
-        example: &str,
-        check: fn(&str) -> Result<(), String>,
-    ) -> Option<Sp<String>> {
-        self.checked_with(
-            key,
-            example,
-            &format!("write it like this: {example}"),
-            check,
-        )
-    }
-
-    /// [`Fields::checked`] with a help of its own.
-    pub fn checked_with(
-        &mut self,
-        key: &str,
-        example: &str,
-        help: &str,
-        check: fn(&str) -> Result<(), String>,
-    ) -> Option<Sp<String>> {
-        let value = self.text(key, example)?;
-        let trimmed = value.get_ref().trim().to_string();
-        match check(&trimmed) {
-            Ok(()) => Some(Sp::new(value.span(), trimmed)),
-            Err(why) => {
-                self.error_at_abs(key, value.span(), why, help);
-                None
-            }
-        }
-    }
-
     /// Notes each required field that has no value as missing, unless a
     /// problem with it was already reported (a field given wrong is not
     /// also missing). `fields` pairs each name with whether it has a value.
@@ -252,26 +180,6 @@ impl<'a> Fields<'a> {
                 self.missing(key, &format!("{key} = ..."));
             }
         }
-    }
-
-    /// A string that must not be empty nor longer than `max` characters:
-    /// titles, names and other texts shown on one line.
-    pub fn short_text(&mut self, key: &str, example: &str, max: usize) -> Option<Sp<String>> {
-        let s = self.text(key, example)?;
-        let length = s.get_ref().trim().chars().count();
-        if length > max {
-            let name = self.name(key);
-            self.error_at_abs(
-                key,
-                s.span(),
-                format!("`{name}` is too long: {length} characters, at most {max} are allowed"),
-                format!(
-                    "shorten `{name}` to {max} characters or fewer; longer material belongs in the text below the front matter"
-                ),
-            );
-            return None;
-        }
-        Some(s)
     }
 
     pub fn bool(&mut self, key: &str) -> Option<Sp<bool>> {
@@ -340,102 +248,6 @@ impl<'a> Fields<'a> {
             help,
         );
         None
-    }
-
-    pub fn string_list(&mut self, key: &str, example: &str) -> Option<Sp<Vec<Sp<String>>>> {
-        let (_, value) = self.take_raw(key)?;
-        let DeValue::Array(items) = value.get_ref() else {
-            self.wrong_type(key, &value, "a list of texts", example);
-            return None;
-        };
-        let mut out = Vec::new();
-        for item in items.iter() {
-            match item.get_ref() {
-                DeValue::String(s) if !s.trim().is_empty() => {
-                    match check_controls(&self.name(key), s) {
-                        Ok(()) => out.push(Sp::new(self.abs(item.span()), s.trim().to_string())),
-                        Err(why) => self.error_at(key, item.span(), why, CONTROL_HELP),
-                    }
-                }
-                _ => {
-                    self.error_at(
-                        key,
-                        item.span(),
-                        format!(
-                            "every entry of `{}` must be non-empty text in quotes",
-                            self.name(key)
-                        ),
-                        format!("write it like this: {example}"),
-                    );
-                }
-            }
-        }
-        Some(Sp::new(self.abs(value.span()), out))
-    }
-
-    /// A date or date-time as written, or a string among `words` (e.g. "by-agreement").
-    pub fn date_or_word(
-        &mut self,
-        key: &str,
-        allow_time: bool,
-        words: &[&'static str],
-        example: &str,
-    ) -> Option<Sp<Result<DateOrTime, &'static str>>> {
-        let (_, value) = self.take_raw(key)?;
-        let span = self.abs(value.span());
-        match value.get_ref() {
-            DeValue::Datetime(dt) => match convert_datetime(dt) {
-                Ok(DateOrTime::Date(d)) => Some(Sp::new(span, Ok(DateOrTime::Date(d)))),
-                Ok(other) if allow_time => Some(Sp::new(span, Ok(other))),
-                Ok(_) => {
-                    self.error_at_abs(
-                        key,
-                        span,
-                        format!("`{}` must be a date without a time", self.name(key)),
-                        format!("write it like this: {example}"),
-                    );
-                    None
-                }
-                Err(why) => {
-                    self.error_at_abs(
-                        key,
-                        span,
-                        format!("`{}` is not a valid date: {why}", self.name(key)),
-                        format!("write a real calendar date, e.g. {example}"),
-                    );
-                    None
-                }
-            },
-            DeValue::String(s) if words.contains(&s.as_ref()) => {
-                let word = words.iter().find(|w| **w == s.as_ref()).copied();
-                word.map(|w| Sp::new(span, Err(w)))
-            }
-            DeValue::String(s) if !words.is_empty() && !looks_like_date(s) => {
-                let list = quoted_list(words);
-                let help = match did_you_mean(s, words.iter().copied()) {
-                    Some(close) => {
-                        format!("did you mean \"{close}\"? `{key}` is a date or one of {list}")
-                    }
-                    None => format!("`{key}` is a date (like {example}) or one of {list}"),
-                };
-                self.error_at_abs(
-                    key,
-                    span,
-                    format!("\"{s}\" is not a valid value for `{}`", self.name(key)),
-                    help,
-                );
-                None
-            }
-            _ => {
-                let what = if allow_time {
-                    "a date or a date-time"
-                } else {
-                    "a date"
-                };
-                self.wrong_type(key, &value, what, example);
-                None
-            }
-        }
     }
 
     /// An array of tables (e.g. `[[contacts]]`), each as its own `Fields`.
@@ -546,38 +358,6 @@ impl<'a> Fields<'a> {
     }
 }
 
-/// The TOML parser rejects dates such as 2026-02-30 itself; report them as the
-/// field's invalid date rather than as broken syntax.
-fn impossible_date(
-    file: &SourceFile,
-    toml_text: &str,
-    span: Range<usize>,
-    offset: usize,
-    message: &str,
-) -> Option<Diagnostic> {
-    let message = first_line(message);
-    let why = message
-        .strip_prefix("invalid date, ")
-        .or_else(|| message.strip_prefix("invalid time, "))?;
-    let line_start = toml_text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let key = toml_text[line_start..span.start]
-        .trim_end()
-        .strip_suffix('=')?
-        .trim();
-    if key.is_empty() || !key.chars().all(|c| c.is_alphanumeric() || "_-".contains(c)) {
-        return None;
-    }
-    let written = toml_text.get(span.clone()).unwrap_or_default();
-    Some(
-        Diagnostic::error(format!("`{key}` is not a valid date: {written} ({why})"))
-            .field(key)
-            .at(file, span.start + offset..span.end + offset, "no such date")
-            .help(format!(
-                "write a real calendar date as year-month-day, e.g. {key} = 2026-03-20"
-            )),
-    )
-}
-
 fn first_line(message: &str) -> &str {
     message.lines().next().unwrap_or(message).trim()
 }
@@ -588,10 +368,6 @@ fn quoted_list(options: &[&str]) -> String {
         .map(|o| format!("\"{o}\""))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-fn looks_like_date(s: &str) -> bool {
-    s.len() >= 8 && s.as_bytes()[0].is_ascii_digit() && s.contains('-')
 }
 
 fn describe(value: &DeValue<'_>) -> &'static str {
@@ -606,64 +382,6 @@ fn describe(value: &DeValue<'_>) -> &'static str {
     }
 }
 
-/// A control character (other than tab and line breaks) in a text: it would
-/// make a page invalid HTML, so it is refused naming the field.
-pub fn check_controls(field: &str, text: &str) -> Result<(), String> {
-    match text
-        .chars()
-        .find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-    {
-        Some(c) => Err(format!(
-            "`{field}` holds the control character U+{:04X}, which cannot be shown on a page",
-            u32::from(c)
-        )),
-        None => Ok(()),
-    }
-}
-
-/// How to fix a control character in a text.
-pub const CONTROL_HELP: &str = "remove it: write the text with letters, digits and punctuation only \
-     (a `\\u001b`-style escape or a character pasted from another program often puts one there)";
-
-/// The first and last years a date may have. Feeds (RFC 2822), calendars
-/// (RFC 5545) and sitemaps write four-digit years, so every moment the board
-/// shows, in any time zone and a day either side, must stay within 0001-9999.
-pub const FIRST_YEAR: i32 = 1000;
-pub const LAST_YEAR: i32 = 9998;
-
-/// Whether a date lies in the years every output format can write.
-pub fn check_year(date: NaiveDate) -> Result<(), String> {
-    use chrono::Datelike;
-    if (FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
-        return Ok(());
-    }
-    Err(format!(
-        "{date} is outside the years {FIRST_YEAR} to {LAST_YEAR}, the dates feeds and calendars can hold"
-    ))
-}
-
-/// Turns a TOML date-time into chrono values, rejecting impossible dates.
-pub fn convert_datetime(dt: &Datetime) -> Result<DateOrTime, String> {
-    let Some(d) = dt.date else {
-        return Err("a time of day without a date".into());
-    };
-    let date = NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
-        .ok_or_else(|| format!("{:04}-{:02}-{:02} does not exist", d.year, d.month, d.day))?;
-    check_year(date)?;
-    let Some(t) = dt.time else {
-        return Ok(DateOrTime::Date(date));
-    };
-    let time =
-        NaiveTime::from_hms_opt(t.hour.into(), t.minute.into(), t.second.unwrap_or(0).into())
-            .ok_or("the time of day is not valid")?;
-    let local = date.and_time(time);
-    Ok(match dt.offset {
-        None => DateOrTime::Local(local),
-        Some(Offset::Z) => DateOrTime::Offset(local, 0),
-        Some(Offset::Custom { minutes }) => DateOrTime::Offset(local, i32::from(minutes) * 60),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -676,17 +394,6 @@ mod tests {
             Ok(_) => panic!("{toml} should not parse"),
             Err(d) => d,
         }
-    }
-
-    #[test]
-    fn a_date_that_does_not_exist_is_reported_as_the_fields_invalid_date() {
-        let d = parse_error("title = \"A\"\ndeadline = 2026-02-30\n");
-        assert_eq!(
-            d.message,
-            "`deadline` is not a valid date: 2026-02-30 (expected day between 01 and 28)"
-        );
-        assert_eq!(d.field.as_deref(), Some("deadline"));
-        assert_eq!(d.line_column(), Some((3, 12)));
     }
 
     #[test]

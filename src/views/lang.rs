@@ -1,125 +1,8 @@
-//! What templates see: small `Serialize` views built from the model for one
-//! language, with every label and date already written in that language.
+//! One language's view of the site: its strings and "today", and the card
+//! and page view of each posting, made once and shared by the listings, the
+//! posting's page and the feeds.
 
-use std::sync::OnceLock;
-
-use chrono::NaiveDate;
-use rayon::prelude::*;
-use serde::Serialize;
-
-use crate::address::tel_uri;
-use crate::config::Dir;
-use crate::i18n::Strings;
-use crate::model::{
-    Extent, Posting, SalaryRange, Site, Start, Status, TermKind, Translation, Workplace,
-    location_slug,
-};
-use crate::schema::{Field, PAGE_FACTS};
-
-use crate::urls;
-
-#[derive(Serialize)]
-pub struct Link {
-    pub name: String,
-    pub path: String,
-}
-
-#[derive(Serialize)]
-pub struct Labeled {
-    pub label: String,
-    pub path: String,
-}
-
-#[derive(Serialize)]
-pub struct Keyed {
-    pub key: &'static str,
-    pub label: String,
-}
-
-#[derive(Serialize)]
-pub struct DateView {
-    pub iso: String,
-    pub text: String,
-}
-
-/// A posting in a list; a posting's page puts the same fields at the top
-/// of its own view.
-#[derive(Serialize)]
-pub struct Card<'a> {
-    pub slug: &'a str,
-    pub path: String,
-    pub title: &'a str,
-    pub lang: &'a str,
-    pub dir: Dir,
-    pub foreign: bool,
-    pub lang_name: &'a str,
-    pub organization: String,
-    pub unit: Option<&'a str>,
-    pub locations: Vec<Link>,
-    pub workplace: Keyed,
-    pub employment: Keyed,
-    pub extent: Keyed,
-    pub published: DateView,
-    pub deadline: DateView,
-    pub days_left: i64,
-    pub days_left_text: String,
-    pub closed: bool,
-    pub summary: &'a str,
-}
-
-#[derive(Serialize)]
-pub struct Fact {
-    /// Which fact: the name of a field of [`PAGE_FACTS`].
-    pub key: &'static str,
-    pub label: String,
-    pub value: String,
-}
-
-#[derive(Serialize)]
-pub struct ContactView<'a> {
-    pub name: &'a str,
-    pub role: Option<&'a str>,
-    pub phone: Option<&'a str>,
-    pub phone_href: Option<String>,
-    pub email: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-pub struct Apply<'a> {
-    pub url: Option<&'a str>,
-    pub email: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-pub struct AttachmentView {
-    pub name: String,
-    pub path: String,
-    pub size: String,
-}
-
-/// A posting's page: its card's fields and the rest.
-#[derive(Serialize)]
-pub struct PostingView<'a> {
-    #[serde(flatten)]
-    pub card: &'a Card<'a>,
-    pub body: &'a str,
-    pub facts: Vec<Fact>,
-    pub salary: Option<String>,
-    pub hours: Option<&'a str>,
-    pub start: Option<String>,
-    pub reference: Option<&'a str>,
-    pub categories: Vec<Labeled>,
-    pub contacts: Vec<ContactView<'a>>,
-    pub union_contacts: Vec<ContactView<'a>>,
-    pub apply: Apply<'a>,
-    pub screening: bool,
-    pub attachments: Vec<AttachmentView>,
-    pub status: &'static str,
-    pub json_ld: Option<String>,
-    /// The cards (HTML) of open postings in the same category or place,
-    /// chosen at build time.
-    pub similar: Vec<String>,
-}
+use super::*;
 
 /// How many similar jobs a posting page shows.
 pub const SIMILAR: usize = 3;
@@ -138,6 +21,45 @@ pub struct LangCtx<'a> {
     fact_labels: Vec<(&'static str, String)>,
 }
 
+/// "12 kB", "1.4 MB".
+pub fn human_size(bytes: usize) -> String {
+    let b = bytes as f64;
+    if b < 1000.0 {
+        format!("{bytes} B")
+    } else if b < 1_000_000.0 {
+        format!("{:.0} kB", b / 1000.0)
+    } else {
+        format!("{:.1} MB", b / 1_000_000.0)
+    }
+}
+
+/// The interface language contexts, one per site language.
+pub fn lang_contexts<'a>(site: &'a Site, strings: &'a [Strings]) -> Vec<LangCtx<'a>> {
+    let today = site.now.with_timezone(&site.config.time_zone).date_naive();
+    strings
+        .iter()
+        .map(|s| LangCtx::new(site, s, today))
+        .collect()
+}
+
+/// The label of a term in a language: a location's name, an employment type's
+/// or a category's label.
+pub fn term_label(site: &Site, ctx: &LangCtx<'_>, kind: TermKind, value: &str) -> String {
+    let config = &site.config;
+    match kind {
+        TermKind::Location => value.to_string(),
+        TermKind::Employment => ctx.strings.get(&format!("employment.{value}")),
+        TermKind::Category => config
+            .category(value)
+            .map(|c| {
+                c.label
+                    .get(ctx.lang(), &config.default_language)
+                    .to_string()
+            })
+            .unwrap_or_else(|| value.to_string()),
+    }
+}
+
 impl Drop for LangCtx<'_> {
     /// A whole board's cards are hundreds of thousands of small strings:
     /// freed on every core rather than on one after the build. The few a
@@ -150,7 +72,6 @@ impl Drop for LangCtx<'_> {
     }
 }
 
-/// The facts a posting page lists, in display order (values in `LangCtx::facts`).
 impl<'a> LangCtx<'a> {
     pub fn new(site: &'a Site, strings: &'a Strings, today: NaiveDate) -> Self {
         LangCtx {
@@ -273,6 +194,7 @@ impl<'a> LangCtx<'a> {
         self.cards[i].get_or_init(|| Box::new(self.make_card(i)))
     }
 
+    /// Long on purpose: one struct literal naming every field of a card.
     fn make_card(&self, i: usize) -> Card<'a> {
         let site = self.site;
         let p = site.posting(i);
@@ -496,44 +418,5 @@ impl<'a> LangCtx<'a> {
                     (unions, others)
                 },
             )
-    }
-}
-
-/// "12 kB", "1.4 MB".
-pub fn human_size(bytes: usize) -> String {
-    let b = bytes as f64;
-    if b < 1000.0 {
-        format!("{bytes} B")
-    } else if b < 1_000_000.0 {
-        format!("{:.0} kB", b / 1000.0)
-    } else {
-        format!("{:.1} MB", b / 1_000_000.0)
-    }
-}
-
-/// The interface language contexts, one per site language.
-pub fn lang_contexts<'a>(site: &'a Site, strings: &'a [Strings]) -> Vec<LangCtx<'a>> {
-    let today = site.now.with_timezone(&site.config.time_zone).date_naive();
-    strings
-        .iter()
-        .map(|s| LangCtx::new(site, s, today))
-        .collect()
-}
-
-/// The label of a term in a language: a location's name, an employment type's
-/// or a category's label.
-pub fn term_label(site: &Site, ctx: &LangCtx<'_>, kind: TermKind, value: &str) -> String {
-    let config = &site.config;
-    match kind {
-        TermKind::Location => value.to_string(),
-        TermKind::Employment => ctx.strings.get(&format!("employment.{value}")),
-        TermKind::Category => config
-            .category(value)
-            .map(|c| {
-                c.label
-                    .get(ctx.lang(), &config.default_language)
-                    .to_string()
-            })
-            .unwrap_or_else(|| value.to_string()),
     }
 }

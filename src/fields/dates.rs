@@ -1,0 +1,190 @@
+//! Dates as editors write them in TOML: a date, a date and time, or one with
+//! an offset; impossible dates ("2026-02-30") and dates outside the years
+//! feeds and calendars can hold reported at the field.
+
+use std::ops::Range;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use toml::de::DeValue;
+use toml::value::{Datetime, Offset};
+
+use super::{Fields, Sp, first_line, quoted_list};
+use crate::diagnostic::{Diagnostic, SourceFile, did_you_mean};
+
+/// A date, a date with a time, or a date with a time and a UTC offset, as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DateOrTime {
+    Date(NaiveDate),
+    Local(NaiveDateTime),
+    /// A moment: the local date-time and its offset east of UTC in seconds.
+    Offset(NaiveDateTime, i32),
+}
+
+/// The TOML parser rejects dates such as 2026-02-30 itself; report them as the
+/// field's invalid date rather than as broken syntax.
+pub(super) fn impossible_date(
+    file: &SourceFile,
+    toml_text: &str,
+    span: Range<usize>,
+    offset: usize,
+    message: &str,
+) -> Option<Diagnostic> {
+    let message = first_line(message);
+    let why = message
+        .strip_prefix("invalid date, ")
+        .or_else(|| message.strip_prefix("invalid time, "))?;
+    let line_start = toml_text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let key = toml_text[line_start..span.start]
+        .trim_end()
+        .strip_suffix('=')?
+        .trim();
+    if key.is_empty() || !key.chars().all(|c| c.is_alphanumeric() || "_-".contains(c)) {
+        return None;
+    }
+    let written = toml_text.get(span.clone()).unwrap_or_default();
+    Some(
+        Diagnostic::error(format!("`{key}` is not a valid date: {written} ({why})"))
+            .field(key)
+            .at(file, span.start + offset..span.end + offset, "no such date")
+            .help(format!(
+                "write a real calendar date as year-month-day, e.g. {key} = 2026-03-20"
+            )),
+    )
+}
+
+fn looks_like_date(s: &str) -> bool {
+    s.len() >= 8 && s.as_bytes()[0].is_ascii_digit() && s.contains('-')
+}
+
+/// The first and last years a date may have. Feeds (RFC 2822), calendars
+/// (RFC 5545) and sitemaps write four-digit years, so every moment the board
+/// shows, in any time zone and a day either side, must stay within 0001-9999.
+pub const FIRST_YEAR: i32 = 1000;
+
+pub const LAST_YEAR: i32 = 9998;
+
+/// Whether a date lies in the years every output format can write.
+pub fn check_year(date: NaiveDate) -> Result<(), String> {
+    use chrono::Datelike;
+    if (FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
+        return Ok(());
+    }
+    Err(format!(
+        "{date} is outside the years {FIRST_YEAR} to {LAST_YEAR}, the dates feeds and calendars can hold"
+    ))
+}
+
+/// Turns a TOML date-time into chrono values, rejecting impossible dates.
+pub fn convert_datetime(dt: &Datetime) -> Result<DateOrTime, String> {
+    let Some(d) = dt.date else {
+        return Err("a time of day without a date".into());
+    };
+    let date = NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+        .ok_or_else(|| format!("{:04}-{:02}-{:02} does not exist", d.year, d.month, d.day))?;
+    check_year(date)?;
+    let Some(t) = dt.time else {
+        return Ok(DateOrTime::Date(date));
+    };
+    let time =
+        NaiveTime::from_hms_opt(t.hour.into(), t.minute.into(), t.second.unwrap_or(0).into())
+            .ok_or("the time of day is not valid")?;
+    let local = date.and_time(time);
+    Ok(match dt.offset {
+        None => DateOrTime::Local(local),
+        Some(Offset::Z) => DateOrTime::Offset(local, 0),
+        Some(Offset::Custom { minutes }) => DateOrTime::Offset(local, i32::from(minutes) * 60),
+    })
+}
+
+impl Fields<'_> {
+    /// A date or date-time as written, or a string among `words` (e.g. "by-agreement").
+    pub fn date_or_word(
+        &mut self,
+        key: &str,
+        allow_time: bool,
+        words: &[&'static str],
+        example: &str,
+    ) -> Option<Sp<Result<DateOrTime, &'static str>>> {
+        let (_, value) = self.take_raw(key)?;
+        let span = self.abs(value.span());
+        match value.get_ref() {
+            DeValue::Datetime(dt) => match convert_datetime(dt) {
+                Ok(DateOrTime::Date(d)) => Some(Sp::new(span, Ok(DateOrTime::Date(d)))),
+                Ok(other) if allow_time => Some(Sp::new(span, Ok(other))),
+                Ok(_) => {
+                    self.error_at_abs(
+                        key,
+                        span,
+                        format!("`{}` must be a date without a time", self.name(key)),
+                        format!("write it like this: {example}"),
+                    );
+                    None
+                }
+                Err(why) => {
+                    self.error_at_abs(
+                        key,
+                        span,
+                        format!("`{}` is not a valid date: {why}", self.name(key)),
+                        format!("write a real calendar date, e.g. {example}"),
+                    );
+                    None
+                }
+            },
+            DeValue::String(s) if words.contains(&s.as_ref()) => {
+                let word = words.iter().find(|w| **w == s.as_ref()).copied();
+                word.map(|w| Sp::new(span, Err(w)))
+            }
+            DeValue::String(s) if !words.is_empty() && !looks_like_date(s) => {
+                let list = quoted_list(words);
+                let help = match did_you_mean(s, words.iter().copied()) {
+                    Some(close) => {
+                        format!("did you mean \"{close}\"? `{key}` is a date or one of {list}")
+                    }
+                    None => format!("`{key}` is a date (like {example}) or one of {list}"),
+                };
+                self.error_at_abs(
+                    key,
+                    span,
+                    format!("\"{s}\" is not a valid value for `{}`", self.name(key)),
+                    help,
+                );
+                None
+            }
+            _ => {
+                let what = if allow_time {
+                    "a date or a date-time"
+                } else {
+                    "a date"
+                };
+                self.wrong_type(key, &value, what, example);
+                None
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_error(toml: &str) -> Diagnostic {
+        let file = SourceFile::new("x.sv.md", format!("+++\n{toml}+++\n"));
+        let text = file.text.clone();
+        let toml_text = &text[4..4 + toml.len()];
+        match Fields::parse(&file, toml_text, 4, 0..3) {
+            Ok(_) => panic!("{toml} should not parse"),
+            Err(d) => d,
+        }
+    }
+
+    #[test]
+    fn a_date_that_does_not_exist_is_reported_as_the_fields_invalid_date() {
+        let d = parse_error("title = \"A\"\ndeadline = 2026-02-30\n");
+        assert_eq!(
+            d.message,
+            "`deadline` is not a valid date: 2026-02-30 (expected day between 01 and 28)"
+        );
+        assert_eq!(d.field.as_deref(), Some("deadline"));
+        assert_eq!(d.line_column(), Some((3, 12)));
+    }
+}

@@ -1,0 +1,125 @@
+//! What templates see: small `Serialize` views built from the model for one
+//! language, with every label and date already written in that language.
+
+mod lang;
+pub use lang::{LangCtx, SIMILAR, human_size, lang_contexts, term_label};
+
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::address::tel_uri;
+use crate::config::Dir;
+use crate::i18n::Strings;
+use crate::model::{
+    Extent, Posting, SalaryRange, Site, Start, Status, TermKind, Translation, Workplace,
+    location_slug,
+};
+use crate::schema::{Field, PAGE_FACTS};
+
+use crate::urls;
+
+#[derive(Serialize)]
+pub struct Link {
+    pub name: String,
+    pub path: String,
+}
+
+#[derive(Serialize)]
+pub struct Labeled {
+    pub label: String,
+    pub path: String,
+}
+
+#[derive(Serialize)]
+pub struct Keyed {
+    pub key: &'static str,
+    pub label: String,
+}
+
+#[derive(Serialize)]
+pub struct DateView {
+    pub iso: String,
+    pub text: String,
+}
+
+/// A posting in a list; a posting's page puts the same fields at the top
+/// of its own view.
+#[derive(Serialize)]
+pub struct Card<'a> {
+    pub slug: &'a str,
+    pub path: String,
+    pub title: &'a str,
+    pub lang: &'a str,
+    pub dir: Dir,
+    pub foreign: bool,
+    pub lang_name: &'a str,
+    pub organization: String,
+    pub unit: Option<&'a str>,
+    pub locations: Vec<Link>,
+    pub workplace: Keyed,
+    pub employment: Keyed,
+    pub extent: Keyed,
+    pub published: DateView,
+    pub deadline: DateView,
+    pub days_left: i64,
+    pub days_left_text: String,
+    pub closed: bool,
+    pub summary: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct Fact {
+    /// Which fact: the name of a field of [`PAGE_FACTS`].
+    pub key: &'static str,
+    pub label: String,
+    pub value: String,
+}
+
+#[derive(Serialize)]
+pub struct ContactView<'a> {
+    pub name: &'a str,
+    pub role: Option<&'a str>,
+    pub phone: Option<&'a str>,
+    pub phone_href: Option<String>,
+    pub email: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct Apply<'a> {
+    pub url: Option<&'a str>,
+    pub email: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct AttachmentView {
+    pub name: String,
+    pub path: String,
+    pub size: String,
+}
+
+/// A posting's page: its card's fields and the rest.
+#[derive(Serialize)]
+pub struct PostingView<'a> {
+    #[serde(flatten)]
+    pub card: &'a Card<'a>,
+    pub body: &'a str,
+    pub facts: Vec<Fact>,
+    pub salary: Option<String>,
+    pub hours: Option<&'a str>,
+    pub start: Option<String>,
+    pub reference: Option<&'a str>,
+    pub categories: Vec<Labeled>,
+    pub contacts: Vec<ContactView<'a>>,
+    pub union_contacts: Vec<ContactView<'a>>,
+    pub apply: Apply<'a>,
+    pub screening: bool,
+    pub attachments: Vec<AttachmentView>,
+    pub status: &'static str,
+    pub json_ld: Option<String>,
+    /// The cards (HTML) of open postings in the same category or place,
+    /// chosen at build time.
+    pub similar: Vec<String>,
+}
