@@ -1,0 +1,343 @@
+//! The pages: one method per page kind, each giving the page's meta and
+//! the variables its template receives.
+
+use serde_json::{Value, json};
+use tera::{Context, Value as TeraValue};
+
+use super::context::{Nav, PageMeta, mark_current, page_window};
+use super::{PagePath, Renderer, page_of};
+use crate::config::Language;
+use crate::model::Status;
+use crate::urls;
+use crate::views::{LangCtx, term_label};
+
+impl<'a> Renderer<'a> {
+    /// The site navigation of a page in `lang` whose path is `current`.
+    pub(super) fn nav(&self, lang: usize, current: &str) -> Nav {
+        let config = self.config();
+        let code = self.code(lang);
+        let (pages, nav_pages): (Vec<String>, Vec<Value>) = self
+            .site
+            .content
+            .pages
+            .iter()
+            .filter_map(|p| {
+                let t = p.translation(code)?;
+                let path = config.path(&urls::page(code, &p.slug));
+                let view = json!({ "title": t.title, "current": path == current, "path": path });
+                Some((path, view))
+            })
+            .unzip();
+        let value = TeraValue::from_serializable(&json!({
+            "home": config.path(&urls::home(code, 1)),
+            "archive": config.path(&urls::archive(code, 1)),
+            "statement": config.accessibility.as_ref().map(|_| config.path(&urls::statement(code))),
+            "pages": nav_pages,
+        }));
+        Nav { value, pages }
+    }
+
+    pub(super) fn listing(
+        &self,
+        lang: usize,
+        all: &[usize],
+        page: usize,
+        count_key: &str,
+        page_path: impl Fn(usize) -> String,
+    ) -> Value {
+        let size = self.config().page_size;
+        let total_pages = all.len().div_ceil(size).max(1);
+        let chunk = page_of(all, page, size);
+        let ctx = &self.langs[lang];
+        let cards: Vec<&str> = chunk.iter().map(|&i| self.card_html(lang, i)).collect();
+        let path = |n: usize| self.config().path(&page_path(n));
+        json!({
+            "cards": cards,
+            "total": all.len(),
+            "count_text": ctx.strings.plural(count_key, all.len() as i64),
+            "pagination": {
+                "current": page,
+                "total_pages": total_pages,
+                "prev": (page > 1).then(|| path(page - 1)),
+                "next": (page < total_pages).then(|| path(page + 1)),
+                "pages": page_window(page, total_pages)
+                    .into_iter()
+                    .map(|n| match n {
+                        Some(n) => json!({"number": n, "path": path(n), "current": n == page}),
+                        None => json!({"gap": true}),
+                    })
+                    .collect::<Vec<_>>(),
+            },
+        })
+    }
+
+    /// The open postings, newest first or (`soonest`) closing soonest first.
+    pub(super) fn home(&self, lang: usize, page: usize, soonest: bool) -> (PageMeta, Context) {
+        let config = self.config();
+        let code = self.code(lang);
+        let title = config.title.get(code, &config.default_language).to_string();
+        let description = config
+            .description
+            .as_ref()
+            .map(|d| d.get(code, &config.default_language).to_string())
+            .unwrap_or_default();
+        let (list, page_rel): (&[usize], PagePath) = if soonest {
+            (&self.site.soonest, urls::soonest)
+        } else {
+            (&self.site.open, urls::home)
+        };
+        let mut meta = self.meta(lang, "home", title, description, page_rel(code, page));
+        meta.translations = self.translations(lang, |l| Some(page_rel(l, page)));
+        // The other order repeats the same postings: keep it out of search engines.
+        meta.noindex = soonest;
+        let mut c = self.context(lang, &meta);
+        let listing = self.listing(lang, list, page, "open_positions", |n| page_rel(code, n));
+        c.insert("listing", &listing);
+        c.insert(
+            "sort",
+            &json!({
+                "current": if soonest { "soonest" } else { "newest" },
+                "newest": config.path(&urls::home(code, 1)),
+                "soonest": config.path(&urls::soonest(code, 1)),
+            }),
+        );
+        c.insert(
+            "filters",
+            &mark_current(&self.filters[lang], &config.path(&urls::home(code, 1))),
+        );
+        c.insert("feed", &crate::feeds::feed_link(self.site, code, None));
+        if let Some(&newest) = self.site.open.first() {
+            meta.lastmod = self.site.posting(newest).facts.published;
+        }
+        (meta, c)
+    }
+
+    pub(super) fn statement(&self, lang: usize) -> (PageMeta, Context) {
+        let config = self.config();
+        let a = config
+            .accessibility
+            .as_ref()
+            .expect("a statement job only with a statement");
+        let code = self.code(lang);
+        let ctx = &self.langs[lang];
+        let title = ctx.strings.get("statement.title");
+        let mut meta = self.meta(
+            lang,
+            "statement",
+            title.clone(),
+            String::new(),
+            urls::statement(code),
+        );
+        meta.translations = self.translations(lang, |l| Some(urls::statement(l)));
+        meta.lastmod = a.date;
+        let mut c = self.context(lang, &meta);
+        c.insert(
+            "statement",
+            &json!({
+                "title": title,
+                "organization": config.organization.name.get(code, &config.default_language),
+                "standard": a.standard,
+                "date": ctx.date(a.date),
+                "email": a.email,
+                "phone": a.phone,
+                "phone_href": a.phone.as_deref().map(|p| crate::address::tel_uri(p, &config.country)),
+                "supervisor": a.supervisor.get(code, &config.default_language),
+                "supervisor_url": a.supervisor_url,
+                "known_issues": a.known_issues.as_ref().map(|k| k.get(code, &config.default_language)),
+            }),
+        );
+        (meta, c)
+    }
+
+    pub(super) fn archive(&self, lang: usize, page: usize) -> (PageMeta, Context) {
+        let code = self.code(lang);
+        let strings = self.langs[lang].strings;
+        let title = strings.get("nav.archive");
+        let mut meta = self.meta(
+            lang,
+            "archive",
+            title,
+            strings.get("archive.intro"),
+            urls::archive(code, page),
+        );
+        meta.translations = self.translations(lang, |l| Some(urls::archive(l, page)));
+        meta.noindex = true;
+        let mut c = self.context(lang, &meta);
+        c.insert(
+            "listing",
+            &self.listing(lang, &self.site.closed, page, "closed_positions", |n| {
+                urls::archive(code, n)
+            }),
+        );
+        (meta, c)
+    }
+
+    pub(super) fn term(&self, lang: usize, term: usize, page: usize) -> (PageMeta, Context) {
+        let t = &self.site.terms[term];
+        let code = self.code(lang);
+        let label = term_label(self.site, &self.langs[lang], t.kind, &t.value);
+        let title = label.clone();
+        let rel = urls::term(code, t.kind, &t.slug, page);
+        let mut meta = self.meta(lang, "term", title, String::new(), rel.clone());
+        meta.description = self.langs[lang]
+            .strings
+            .plural("open_positions", t.postings.len() as i64);
+        meta.translations = self.translations(lang, |l| Some(urls::term(l, t.kind, &t.slug, page)));
+        let mut c = self.context(lang, &meta);
+        c.insert(
+            "listing",
+            &self.listing(lang, &t.postings, page, "open_positions", |n| {
+                urls::term(code, t.kind, &t.slug, n)
+            }),
+        );
+        let current = self.config().path(&urls::term(code, t.kind, &t.slug, 1));
+        c.insert("filters", &mark_current(&self.filters[lang], &current));
+        c.insert("term", &json!({ "kind": t.kind.key(), "label": label }));
+        c.insert(
+            "feed",
+            &crate::feeds::feed_link(self.site, code, Some((t.kind, &t.slug))),
+        );
+        if let Some(&newest) = t.postings.first() {
+            meta.lastmod = self.site.posting(newest).facts.published;
+        }
+        (meta, c)
+    }
+
+    pub(super) fn posting(&self, lang: usize, i: usize) -> (PageMeta, Context) {
+        let site = self.site;
+        let p = site.posting(i);
+        let code = self.code(lang);
+        let t = p
+            .translation(code)
+            .expect("jobs only for existing translations");
+        let mut meta = self.meta(
+            lang,
+            "posting",
+            t.title.clone(),
+            t.summary.clone(),
+            urls::posting(code, &p.slug),
+        );
+        meta.translations = self.translations(lang, |l| {
+            p.translation(l).map(|_| urls::posting(l, &p.slug))
+        });
+        meta.noindex = site.status[i] == Status::Closed;
+        meta.lastmod = p.facts.published;
+        let json_ld = crate::feeds::jsonld::job_posting(site, i, code);
+        let similar = self
+            .similar_of(i)
+            .iter()
+            .map(|&j| self.card_html(lang, j).to_string())
+            .collect();
+        let view = self.langs[lang].posting(i, json_ld, similar);
+        let mut c = self.context(lang, &meta);
+        c.insert("posting", &view);
+        if site.status[i] == Status::Open {
+            c.insert(
+                "calendar",
+                &self.config().path(&urls::posting_calendar(code, &p.slug)),
+            );
+        }
+        (meta, c)
+    }
+
+    pub(super) fn page(&self, lang: usize, i: usize) -> (PageMeta, Context) {
+        let p = &self.site.content.pages[i];
+        let code = self.code(lang);
+        let t = p
+            .translation(code)
+            .expect("jobs only for existing translations");
+        let mut meta = self.meta(
+            lang,
+            "page",
+            t.title.clone(),
+            t.description.clone(),
+            urls::page(code, &p.slug),
+        );
+        meta.translations =
+            self.translations(lang, |l| p.translation(l).map(|_| urls::page(l, &p.slug)));
+        let mut c = self.context(lang, &meta);
+        c.insert("content", &json!({ "title": t.title, "body": t.body_html }));
+        (meta, c)
+    }
+
+    /// The default language's index, for pages that belong to no language.
+    pub(super) fn default_lang(&self) -> usize {
+        let config = self.config();
+        config
+            .languages
+            .iter()
+            .position(|l| l.code == config.default_language)
+            .unwrap_or(0)
+    }
+
+    /// One value per language, built from its strings and settings.
+    pub(super) fn per_language(&self, f: impl Fn(&LangCtx<'a>, &Language) -> Value) -> Vec<Value> {
+        self.langs
+            .iter()
+            .map(|l| {
+                let language = self
+                    .config()
+                    .language(l.lang())
+                    .expect("strings per site language");
+                f(l, language)
+            })
+            .collect()
+    }
+
+    pub(super) fn root(&self) -> (PageMeta, Context) {
+        let config = self.config();
+        let default = self.default_lang();
+        let title = config
+            .title
+            .get(&config.default_language, &config.default_language);
+        let mut meta = self.meta(
+            default,
+            "root",
+            title.to_string(),
+            String::new(),
+            urls::ROOT_DIR.to_string(),
+        );
+        meta.translations = self.translations(usize::MAX, |l| Some(urls::home(l, 1)));
+        let mut c = self.context(default, &meta);
+        let open = self.site.open.len() as i64;
+        let choices = self.per_language(|l, language| {
+            json!({
+                "code": language.code,
+                "name": language.name,
+                "dir": language.dir,
+                "title": config.title.get(&language.code, &config.default_language),
+                "path": config.path(&urls::home(&language.code, 1)),
+                "count_text": l.strings.plural("open_positions", open),
+            })
+        });
+        c.insert("choices", &choices);
+        (meta, c)
+    }
+
+    pub(super) fn not_found(&self) -> (PageMeta, Context) {
+        let config = self.config();
+        let default = self.default_lang();
+        let title = self.langs[default].strings.get("not_found.title");
+        let mut meta = self.meta(
+            default,
+            "not_found",
+            title,
+            String::new(),
+            urls::NOT_FOUND.to_string(),
+        );
+        meta.noindex = true;
+        let mut c = self.context(default, &meta);
+        let messages = self.per_language(|l, language| {
+            json!({
+                "code": language.code,
+                "dir": language.dir,
+                "title": l.strings.get("not_found.title"),
+                "text": l.strings.get("not_found.text"),
+                "home_label": l.strings.get("not_found.home"),
+                "home_path": config.path(&urls::home(&language.code, 1)),
+            })
+        });
+        c.insert("messages", &messages);
+        (meta, c)
+    }
+}
