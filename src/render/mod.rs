@@ -3,7 +3,9 @@
 //!
 //! - `environment`: the templates compiled, vacancy's filters and functions,
 //!   and template errors as diagnostics;
-//! - `context`: what every template receives (site, language, page meta);
+//! - `context`: what templates receive, as types: the variables every page
+//!   shares (site, language, page meta, navigation) and each page kind's own;
+//! - `listing`: a listing's cards and pagination, filter panel, order and feeds;
 //! - `cards`: each posting's card rendered once per language;
 //! - `pages`: one method per page kind, giving its template's variables;
 //! - here: the jobs, their files, and the [`Renderer`] that runs them.
@@ -11,8 +13,7 @@
 use std::collections::HashMap;
 
 use rayon::prelude::*;
-use serde_json::Value;
-use tera::{Context, Tera};
+use tera::{Context, Tera, Value as TeraValue};
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
@@ -26,12 +27,14 @@ use crate::views::{self, LangCtx, lang_contexts};
 mod cards;
 mod context;
 mod environment;
+mod listing;
 mod pages;
 
-pub use context::page_window;
-use context::{Nav, PageMeta, Translation, assets, base_context, filters};
+use context::{Assets, Nav, NavPage, PageMeta, Translation, base_context};
 pub use environment::environment;
 use environment::render_error;
+use listing::FilterPanel;
+pub use listing::page_window;
 
 /// Builds the path of a listing's n-th page in a language.
 type PagePath = fn(&str, usize) -> String;
@@ -135,7 +138,7 @@ pub struct Renderer<'a> {
     /// Per language: the variables every page shares.
     base: Vec<Context>,
     /// Per language: the filter panel (locations, employment, categories).
-    filters: Vec<Value>,
+    filters: Vec<FilterPanel>,
     /// Per language: the HTML card of each posting a page to render shows.
     /// Indexed by posting; empty for postings no page shows.
     cards: Vec<Vec<String>>,
@@ -143,7 +146,14 @@ pub struct Renderer<'a> {
     /// every language: chosen once, used for the cards and for the page.
     similar: HashMap<usize, Vec<usize>>,
     /// Per language: the navigation of every page that is not a plain page.
-    navs: Vec<Nav>,
+    navs: Vec<SharedNav>,
+}
+
+/// The site navigation of a language, serialized once, and the paths of
+/// the plain pages it lists (whose pages mark themselves in it).
+struct SharedNav {
+    value: TeraValue,
+    pages: Vec<String>,
 }
 
 impl<'a> Renderer<'a> {
@@ -157,7 +167,7 @@ impl<'a> Renderer<'a> {
         jobs: &[PageJob],
     ) -> Result<Self, Diagnostic> {
         let langs = lang_contexts(site, strings);
-        let assets = assets(&site.config, theme);
+        let assets = Assets::new(&site.config, theme);
         let mut base = Vec::with_capacity(langs.len());
         for l in &langs {
             let mut c = base_context(site, l, &assets);
@@ -170,7 +180,7 @@ impl<'a> Renderer<'a> {
             }
             base.push(c);
         }
-        let filters = langs.iter().map(|l| filters(site, l)).collect();
+        let filters = langs.iter().map(|l| FilterPanel::new(site, l)).collect();
         let mut postings: Vec<usize> = jobs
             .iter()
             .filter_map(|job| match *job {
@@ -202,7 +212,7 @@ impl<'a> Renderer<'a> {
         Ok(renderer)
     }
 
-    fn config(&self) -> &Config {
+    fn config(&self) -> &'a Config {
         &self.site.config
     }
 
@@ -250,6 +260,41 @@ impl<'a> Renderer<'a> {
         };
         c.insert_value("nav", nav);
         c
+    }
+
+    /// The site navigation of a page in `lang` whose path is `current`.
+    fn nav(&self, lang: usize, current: &str) -> SharedNav {
+        let config = self.config();
+        let code = self.code(lang);
+        let (paths, pages): (Vec<String>, Vec<NavPage<'_>>) = self
+            .site
+            .content
+            .pages
+            .iter()
+            .filter_map(|p| {
+                let t = p.translation(code)?;
+                let path = config.path(&urls::page(code, &p.slug));
+                let page = NavPage {
+                    title: &t.title,
+                    current: path == current,
+                    path: path.clone(),
+                };
+                Some((path, page))
+            })
+            .unzip();
+        let nav = Nav {
+            home: config.path(&urls::home(code, 1)),
+            archive: config.path(&urls::archive(code, 1)),
+            statement: config
+                .accessibility
+                .as_ref()
+                .map(|_| config.path(&urls::statement(code))),
+            pages,
+        };
+        SharedNav {
+            value: TeraValue::from_serializable(&nav),
+            pages: paths,
+        }
     }
 
     fn meta(

@@ -1,74 +1,37 @@
 //! The pages: one method per page kind, each giving the page's meta and
 //! the variables its template receives.
 
-use serde_json::{Value, json};
-use tera::{Context, Value as TeraValue};
+use tera::Context;
 
-use super::context::{Nav, PageMeta, mark_current, page_window};
+use super::context::{Choice, Content, Message, PageMeta, Statement, TermVars};
+use super::listing::{Feed, Listing, Pagination, Sort};
 use super::{PagePath, Renderer, page_of};
-use crate::config::Language;
+use crate::address::tel_uri;
+use crate::config::{Language, Localized};
 use crate::model::Status;
 use crate::urls;
 use crate::views::{LangCtx, term_label};
 
 impl<'a> Renderer<'a> {
-    /// The site navigation of a page in `lang` whose path is `current`.
-    pub(super) fn nav(&self, lang: usize, current: &str) -> Nav {
-        let config = self.config();
-        let code = self.code(lang);
-        let (pages, nav_pages): (Vec<String>, Vec<Value>) = self
-            .site
-            .content
-            .pages
-            .iter()
-            .filter_map(|p| {
-                let t = p.translation(code)?;
-                let path = config.path(&urls::page(code, &p.slug));
-                let view = json!({ "title": t.title, "current": path == current, "path": path });
-                Some((path, view))
-            })
-            .unzip();
-        let value = TeraValue::from_serializable(&json!({
-            "home": config.path(&urls::home(code, 1)),
-            "archive": config.path(&urls::archive(code, 1)),
-            "statement": config.accessibility.as_ref().map(|_| config.path(&urls::statement(code))),
-            "pages": nav_pages,
-        }));
-        Nav { value, pages }
-    }
-
-    pub(super) fn listing(
+    /// Page `page` of the postings `all`, counted with the plural table
+    /// `count_key`; `page_path` gives the path of each page.
+    fn listing(
         &self,
         lang: usize,
         all: &[usize],
         page: usize,
         count_key: &str,
         page_path: impl Fn(usize) -> String,
-    ) -> Value {
+    ) -> Listing<'_> {
         let size = self.config().page_size;
         let total_pages = all.len().div_ceil(size).max(1);
         let chunk = page_of(all, page, size);
-        let ctx = &self.langs[lang];
-        let cards: Vec<&str> = chunk.iter().map(|&i| self.card_html(lang, i)).collect();
-        let path = |n: usize| self.config().path(&page_path(n));
-        json!({
-            "cards": cards,
-            "total": all.len(),
-            "count_text": ctx.strings.plural(count_key, all.len() as i64),
-            "pagination": {
-                "current": page,
-                "total_pages": total_pages,
-                "prev": (page > 1).then(|| path(page - 1)),
-                "next": (page < total_pages).then(|| path(page + 1)),
-                "pages": page_window(page, total_pages)
-                    .into_iter()
-                    .map(|n| match n {
-                        Some(n) => json!({"number": n, "path": path(n), "current": n == page}),
-                        None => json!({"gap": true}),
-                    })
-                    .collect::<Vec<_>>(),
-            },
-        })
+        Listing {
+            cards: chunk.iter().map(|&i| self.card_html(lang, i)).collect(),
+            total: all.len(),
+            count_text: self.langs[lang].strings.plural(count_key, all.len() as i64),
+            pagination: Pagination::new(page, total_pages, |n| self.config().path(&page_path(n))),
+        }
     }
 
     /// The open postings, newest first or (`soonest`) closing soonest first.
@@ -93,19 +56,14 @@ impl<'a> Renderer<'a> {
         let mut c = self.context(lang, &meta);
         let listing = self.listing(lang, list, page, "open_positions", |n| page_rel(code, n));
         c.insert("listing", &listing);
-        c.insert(
-            "sort",
-            &json!({
-                "current": if soonest { "soonest" } else { "newest" },
-                "newest": config.path(&urls::home(code, 1)),
-                "soonest": config.path(&urls::soonest(code, 1)),
-            }),
-        );
-        c.insert(
-            "filters",
-            &mark_current(&self.filters[lang], &config.path(&urls::home(code, 1))),
-        );
-        c.insert("feed", &crate::feeds::feed_link(self.site, code, None));
+        let sort = Sort {
+            current: if soonest { "soonest" } else { "newest" },
+            newest: config.path(&urls::home(code, 1)),
+            soonest: config.path(&urls::soonest(code, 1)),
+        };
+        c.insert("sort", &sort);
+        c.insert("filters", &self.filters[lang].marked(&sort.newest));
+        c.insert("feed", &Feed::new(config, code, None));
         if let Some(&newest) = self.site.open.first() {
             meta.lastmod = self.site.posting(newest).facts.published;
         }
@@ -131,21 +89,20 @@ impl<'a> Renderer<'a> {
         meta.translations = self.translations(lang, |l| Some(urls::statement(l)));
         meta.lastmod = a.date;
         let mut c = self.context(lang, &meta);
-        c.insert(
-            "statement",
-            &json!({
-                "title": title,
-                "organization": config.organization.name.get(code, &config.default_language),
-                "standard": a.standard,
-                "date": ctx.date(a.date),
-                "email": a.email,
-                "phone": a.phone,
-                "phone_href": a.phone.as_deref().map(|p| crate::address::tel_uri(p, &config.country)),
-                "supervisor": a.supervisor.get(code, &config.default_language),
-                "supervisor_url": a.supervisor_url,
-                "known_issues": a.known_issues.as_ref().map(|k| k.get(code, &config.default_language)),
-            }),
-        );
+        let in_lang = |text: &'a Localized| text.get(code, &config.default_language);
+        let statement = Statement {
+            title,
+            organization: in_lang(&config.organization.name),
+            standard: &a.standard,
+            date: ctx.date(a.date),
+            email: &a.email,
+            phone: a.phone.as_deref(),
+            phone_href: a.phone.as_deref().map(|p| tel_uri(p, &config.country)),
+            supervisor: in_lang(&a.supervisor),
+            supervisor_url: &a.supervisor_url,
+            known_issues: a.known_issues.as_ref().map(in_lang),
+        };
+        c.insert("statement", &statement);
         (meta, c)
     }
 
@@ -191,12 +148,11 @@ impl<'a> Renderer<'a> {
             }),
         );
         let current = self.config().path(&urls::term(code, t.kind, &t.slug, 1));
-        c.insert("filters", &mark_current(&self.filters[lang], &current));
-        c.insert("term", &json!({ "kind": t.kind.key(), "label": label }));
-        c.insert(
-            "feed",
-            &crate::feeds::feed_link(self.site, code, Some((t.kind, &t.slug))),
-        );
+        c.insert("filters", &self.filters[lang].marked(&current));
+        let kind = t.kind.key();
+        c.insert("term", &TermVars { kind, label });
+        let feed = Feed::new(self.config(), code, Some((t.kind, &t.slug)));
+        c.insert("feed", &feed);
         if let Some(&newest) = t.postings.first() {
             meta.lastmod = self.site.posting(newest).facts.published;
         }
@@ -256,12 +212,16 @@ impl<'a> Renderer<'a> {
         meta.translations =
             self.translations(lang, |l| p.translation(l).map(|_| urls::page(l, &p.slug)));
         let mut c = self.context(lang, &meta);
-        c.insert("content", &json!({ "title": t.title, "body": t.body_html }));
+        let content = Content {
+            title: &t.title,
+            body: &t.body_html,
+        };
+        c.insert("content", &content);
         (meta, c)
     }
 
     /// The default language's index, for pages that belong to no language.
-    pub(super) fn default_lang(&self) -> usize {
+    fn default_lang(&self) -> usize {
         let config = self.config();
         config
             .languages
@@ -271,7 +231,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// One value per language, built from its strings and settings.
-    pub(super) fn per_language(&self, f: impl Fn(&LangCtx<'a>, &Language) -> Value) -> Vec<Value> {
+    fn per_language<T>(&self, f: impl Fn(&LangCtx<'a>, &'a Language) -> T) -> Vec<T> {
         self.langs
             .iter()
             .map(|l| {
@@ -300,15 +260,13 @@ impl<'a> Renderer<'a> {
         meta.translations = self.translations(usize::MAX, |l| Some(urls::home(l, 1)));
         let mut c = self.context(default, &meta);
         let open = self.site.open.len() as i64;
-        let choices = self.per_language(|l, language| {
-            json!({
-                "code": language.code,
-                "name": language.name,
-                "dir": language.dir,
-                "title": config.title.get(&language.code, &config.default_language),
-                "path": config.path(&urls::home(&language.code, 1)),
-                "count_text": l.strings.plural("open_positions", open),
-            })
+        let choices = self.per_language(|l, language| Choice {
+            code: &language.code,
+            name: &language.name,
+            dir: language.dir,
+            title: config.title.get(&language.code, &config.default_language),
+            path: config.path(&urls::home(&language.code, 1)),
+            count_text: l.strings.plural("open_positions", open),
         });
         c.insert("choices", &choices);
         (meta, c)
@@ -327,15 +285,13 @@ impl<'a> Renderer<'a> {
         );
         meta.noindex = true;
         let mut c = self.context(default, &meta);
-        let messages = self.per_language(|l, language| {
-            json!({
-                "code": language.code,
-                "dir": language.dir,
-                "title": l.strings.get("not_found.title"),
-                "text": l.strings.get("not_found.text"),
-                "home_label": l.strings.get("not_found.home"),
-                "home_path": config.path(&urls::home(&language.code, 1)),
-            })
+        let messages = self.per_language(|l, language| Message {
+            code: &language.code,
+            dir: language.dir,
+            title: l.strings.get("not_found.title"),
+            text: l.strings.get("not_found.text"),
+            home_label: l.strings.get("not_found.home"),
+            home_path: config.path(&urls::home(&language.code, 1)),
         });
         c.insert("messages", &messages);
         (meta, c)
