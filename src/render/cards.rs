@@ -6,9 +6,9 @@ use std::collections::BTreeSet;
 use rayon::prelude::*;
 
 use super::environment::render_error;
-use super::{PageJob, Renderer, page_of};
+use super::{PageJob, Renderer, Vars, page_of};
 use crate::diagnostic::Diagnostic;
-use crate::views;
+use crate::views::Card;
 
 /// The template that renders many cards at once, and the marker ending each.
 const CARD_BATCH: &str = "_card_batch.html";
@@ -57,47 +57,51 @@ impl Renderer<'_> {
                     .collect::<Vec<_>>()
             })
             .collect();
-        type Batch = Result<(usize, Vec<(usize, String)>), Diagnostic>;
-        let rendered: Vec<Batch> = batches
+        let rendered: Vec<Result<Vec<String>, Diagnostic>> = batches
             .par_iter()
-            .map(|(lang, postings)| {
-                let ctx = &self.langs[*lang];
-                let cards: Vec<&views::Card<'_>> = postings.iter().map(|&i| ctx.card(i)).collect();
-                let mut c = self.base[*lang].clone();
-                c.insert("cards", &cards);
-                let html = self
-                    .tera
-                    .render(CARD_BATCH, &c)
-                    .map_err(|e| render_error(self.theme, "the cards", CARD_BATCH, &e))?;
-                let mut pieces: Vec<&str> = html.split(CARD_END).collect();
-                let rest = pieces.pop().unwrap_or_default();
-                if pieces.len() != postings.len() || !rest.trim().is_empty() {
-                    return Err(Diagnostic::error(format!(
-                        "{CARD_BATCH} gave {} cards for {} postings",
-                        pieces.len(),
-                        postings.len()
-                    ))
-                    .help(format!(
-                        "end each card with {CARD_END}, and write nothing after the last"
-                    )));
-                }
-                let cards = postings
-                    .iter()
-                    .zip(pieces)
-                    .map(|(&i, h)| (i, h.trim().to_string()))
-                    .collect();
-                Ok((*lang, cards))
-            })
+            .map(|(lang, postings)| self.render_batch(*lang, postings))
             .collect();
         let postings = self.site.content.postings.len();
         let mut cards = vec![vec![String::new(); postings]; self.langs.len()];
-        for batch in rendered {
-            let (lang, list) = batch?;
-            for (i, html) in list {
-                cards[lang][i] = html;
+        for ((lang, postings), batch) in batches.iter().zip(rendered) {
+            for (&i, html) in postings.iter().zip(batch?) {
+                cards[*lang][i] = html;
             }
         }
         Ok(cards)
+    }
+
+    /// The variables `_card_batch.html` receives to render the cards of
+    /// `postings` in `lang`: what every page of the language shares, and
+    /// `cards`.
+    pub fn card_variables(&self, lang: usize, postings: &[usize]) -> Vars {
+        let ctx = &self.langs[lang];
+        let cards: Vec<&Card<'_>> = postings.iter().map(|&i| ctx.card(i)).collect();
+        let mut vars = self.base[lang].clone();
+        vars.insert("cards", &cards);
+        vars
+    }
+
+    /// The cards of `postings` in `lang`, as HTML, in their order.
+    fn render_batch(&self, lang: usize, postings: &[usize]) -> Result<Vec<String>, Diagnostic> {
+        let vars = self.card_variables(lang, postings);
+        let html = self
+            .tera
+            .render(CARD_BATCH, vars.context())
+            .map_err(|e| render_error(self.theme, "the cards", CARD_BATCH, &e))?;
+        let mut pieces: Vec<&str> = html.split(CARD_END).collect();
+        let rest = pieces.pop().unwrap_or_default();
+        if pieces.len() != postings.len() || !rest.trim().is_empty() {
+            return Err(Diagnostic::error(format!(
+                "{CARD_BATCH} gave {} cards for {} postings",
+                pieces.len(),
+                postings.len()
+            ))
+            .help(format!(
+                "end each card with {CARD_END}, and write nothing after the last"
+            )));
+        }
+        Ok(pieces.iter().map(|h| h.trim().to_string()).collect())
     }
 
     /// The card of posting `i` in language `lang`, as rendered beforehand.

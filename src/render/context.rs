@@ -5,6 +5,8 @@
 //! (`crate::views`). themes/default/README.md documents each field, and
 //! tests/theme_readme.rs checks it against what these serialize to.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 use tera::{Context, Value as TeraValue};
 
@@ -13,6 +15,49 @@ use crate::config::{Config, Dir};
 use crate::model::Site;
 use crate::theme::Theme;
 use crate::views::{DateView, LangCtx};
+
+/// The variables a template receives: a Tera context that also keeps the
+/// names put in it, so that they can be listed (tests/theme_readme.rs checks
+/// the theme's README against them).
+#[derive(Clone, Default)]
+pub struct Vars {
+    context: Context,
+    names: Vec<&'static str>,
+}
+
+impl Vars {
+    pub(super) fn insert<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
+        self.context.insert(name, value);
+        self.named(name);
+    }
+
+    /// Puts in a value serialized beforehand (one shared by many pages).
+    pub(super) fn insert_value(&mut self, name: &'static str, value: TeraValue) {
+        self.context.insert_value(name, value);
+        self.named(name);
+    }
+
+    fn named(&mut self, name: &'static str) {
+        if !self.names.contains(&name) {
+            self.names.push(name);
+        }
+    }
+
+    pub(super) fn context(&self) -> &Context {
+        &self.context
+    }
+
+    /// Every variable as JSON, by name: what a template sees, as data.
+    pub fn to_json(&self) -> BTreeMap<&'static str, serde_json::Value> {
+        self.names
+            .iter()
+            .map(|&name| {
+                let value = self.context.get(name).map(serde_json::to_value);
+                (name, value.and_then(Result::ok).unwrap_or_default())
+            })
+            .collect()
+    }
+}
 
 /// `site`: the board, in the page's language.
 #[derive(Serialize)]
@@ -89,8 +134,8 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 
 /// The variables every page of a language shares: `site`, `lang`, `t`
 /// and `assets`.
-pub(super) fn base_context(site: &Site, ctx: &LangCtx<'_>, assets: &Assets) -> Context {
-    let mut c = Context::new();
+pub(super) fn base_context(site: &Site, ctx: &LangCtx<'_>, assets: &Assets) -> Vars {
+    let mut c = Vars::default();
     c.insert("site", &site_vars(site, ctx.lang()));
     c.insert("lang", &lang_vars(&site.config, ctx));
     c.insert("t", &ctx.strings.table);

@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 
 use rayon::prelude::*;
-use tera::{Context, Tera, Value as TeraValue};
+use tera::{Tera, Value as TeraValue};
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
@@ -30,6 +30,7 @@ mod environment;
 mod listing;
 mod pages;
 
+pub use context::Vars;
 use context::{Assets, Nav, NavPage, PageMeta, Translation, base_context};
 pub use environment::environment;
 use environment::render_error;
@@ -136,7 +137,7 @@ pub struct Renderer<'a> {
     /// Per language: its strings, dates and the views of every posting.
     pub langs: Vec<LangCtx<'a>>,
     /// Per language: the variables every page shares.
-    base: Vec<Context>,
+    base: Vec<Vars>,
     /// Per language: the filter panel (locations, employment, categories).
     filters: Vec<FilterPanel>,
     /// Per language: the HTML card of each posting a page to render shows.
@@ -174,7 +175,7 @@ impl<'a> Renderer<'a> {
             // The same on every page of a language: rendered once here.
             if has_template(tera, FINDER_STRINGS) {
                 let strings = tera
-                    .render(FINDER_STRINGS, &c)
+                    .render(FINDER_STRINGS, c.context())
                     .map_err(|e| render_error(theme, FINDER_STRINGS, FINDER_STRINGS, &e))?;
                 c.insert("finder_strings", strings.trim());
             }
@@ -216,27 +217,15 @@ impl<'a> Renderer<'a> {
         &self.site.config
     }
 
+    /// Renders one page.
     pub fn run(&self, job: &PageJob) -> Result<Rendered, Diagnostic> {
-        let (template, (meta, mut context)) = match *job {
-            PageJob::Root => ("root.html", self.root()),
-            PageJob::NotFound => ("404.html", self.not_found()),
-            PageJob::Home { lang, page } => ("home.html", self.home(lang, page, false)),
-            PageJob::Soonest { lang, page } => ("home.html", self.home(lang, page, true)),
-            PageJob::Statement { lang } => ("statement.html", self.statement(lang)),
-            PageJob::Archive { lang, page } => ("archive.html", self.archive(lang, page)),
-            PageJob::Term { lang, term, page } => ("term.html", self.term(lang, term, page)),
-            PageJob::Posting { lang, posting } => ("posting.html", self.posting(lang, posting)),
-            PageJob::Page { lang, page } => ("page.html", self.page(lang, page)),
-        };
+        let (template, meta, vars) = self.page(job);
         let file = page_file(self.site, job);
-        let mut meta = meta;
-        meta.x_default = x_default(self.config(), &meta);
-        context.insert("page", &meta);
         // Rendered straight into bytes: the templates and values are UTF-8
         // already, so the page need not be checked again as a String.
         let mut bytes = Vec::with_capacity(32 * 1024);
         self.tera
-            .render_to(template, &context, &mut bytes)
+            .render_to(template, vars.context(), &mut bytes)
             .map_err(|e| render_error(self.theme, &file, template, &e))?;
         Ok(Rendered {
             file,
@@ -245,12 +234,37 @@ impl<'a> Renderer<'a> {
         })
     }
 
+    /// The template of a page and the variables it receives, as
+    /// [`Renderer::run`] renders it.
+    pub fn variables(&self, job: &PageJob) -> (&'static str, Vars) {
+        let (template, _, vars) = self.page(job);
+        (template, vars)
+    }
+
+    /// The template of a page, its meta and its variables.
+    fn page(&self, job: &PageJob) -> (&'static str, PageMeta, Vars) {
+        let (template, (mut meta, mut vars)) = match *job {
+            PageJob::Root => ("root.html", self.root()),
+            PageJob::NotFound => ("404.html", self.not_found()),
+            PageJob::Home { lang, page } => ("home.html", self.home(lang, page, false)),
+            PageJob::Soonest { lang, page } => ("home.html", self.home(lang, page, true)),
+            PageJob::Statement { lang } => ("statement.html", self.statement(lang)),
+            PageJob::Archive { lang, page } => ("archive.html", self.archive(lang, page)),
+            PageJob::Term { lang, term, page } => ("term.html", self.term(lang, term, page)),
+            PageJob::Posting { lang, posting } => ("posting.html", self.posting(lang, posting)),
+            PageJob::Page { lang, page } => ("page.html", self.plain_page(lang, page)),
+        };
+        meta.x_default = x_default(self.config(), &meta);
+        vars.insert("page", &meta);
+        (template, meta, vars)
+    }
+
     fn code(&self, lang: usize) -> &str {
         self.langs[lang].lang()
     }
 
     /// The context of a page in `lang`, with `page` meta filled in.
-    fn context(&self, lang: usize, meta: &PageMeta) -> Context {
+    fn context(&self, lang: usize, meta: &PageMeta) -> Vars {
         let mut c = self.base[lang].clone();
         // The same on every page but the plain pages, which mark themselves.
         let nav = if self.navs[lang].pages.contains(&meta.path) {

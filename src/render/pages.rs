@@ -1,9 +1,7 @@
 //! The pages: one method per page kind, each giving the page's meta and
 //! the variables its template receives.
 
-use tera::Context;
-
-use super::context::{Choice, Content, Message, PageMeta, Statement, TermVars};
+use super::context::{Choice, Content, Message, PageMeta, Statement, TermVars, Vars};
 use super::listing::{Feed, Listing, Pagination, Sort};
 use super::{PagePath, Renderer, page_of};
 use crate::address::tel_uri;
@@ -35,7 +33,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// The open postings, newest first or (`soonest`) closing soonest first.
-    pub(super) fn home(&self, lang: usize, page: usize, soonest: bool) -> (PageMeta, Context) {
+    pub(super) fn home(&self, lang: usize, page: usize, soonest: bool) -> (PageMeta, Vars) {
         let config = self.config();
         let code = self.code(lang);
         let title = config.title.get(code, &config.default_language).to_string();
@@ -70,7 +68,7 @@ impl<'a> Renderer<'a> {
         (meta, c)
     }
 
-    pub(super) fn statement(&self, lang: usize) -> (PageMeta, Context) {
+    pub(super) fn statement(&self, lang: usize) -> (PageMeta, Vars) {
         let config = self.config();
         let a = config
             .accessibility
@@ -106,7 +104,7 @@ impl<'a> Renderer<'a> {
         (meta, c)
     }
 
-    pub(super) fn archive(&self, lang: usize, page: usize) -> (PageMeta, Context) {
+    pub(super) fn archive(&self, lang: usize, page: usize) -> (PageMeta, Vars) {
         let code = self.code(lang);
         let strings = self.langs[lang].strings;
         let title = strings.get("nav.archive");
@@ -129,7 +127,7 @@ impl<'a> Renderer<'a> {
         (meta, c)
     }
 
-    pub(super) fn term(&self, lang: usize, term: usize, page: usize) -> (PageMeta, Context) {
+    pub(super) fn term(&self, lang: usize, term: usize, page: usize) -> (PageMeta, Vars) {
         let t = &self.site.terms[term];
         let code = self.code(lang);
         let label = term_label(self.site, &self.langs[lang], t.kind, &t.value);
@@ -159,7 +157,7 @@ impl<'a> Renderer<'a> {
         (meta, c)
     }
 
-    pub(super) fn posting(&self, lang: usize, i: usize) -> (PageMeta, Context) {
+    pub(super) fn posting(&self, lang: usize, i: usize) -> (PageMeta, Vars) {
         let site = self.site;
         let p = site.posting(i);
         let code = self.code(lang);
@@ -196,7 +194,7 @@ impl<'a> Renderer<'a> {
         (meta, c)
     }
 
-    pub(super) fn page(&self, lang: usize, i: usize) -> (PageMeta, Context) {
+    pub(super) fn plain_page(&self, lang: usize, i: usize) -> (PageMeta, Vars) {
         let p = &self.site.content.pages[i];
         let code = self.code(lang);
         let t = p
@@ -244,7 +242,7 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    pub(super) fn root(&self) -> (PageMeta, Context) {
+    pub(super) fn root(&self) -> (PageMeta, Vars) {
         let config = self.config();
         let default = self.default_lang();
         let title = config
@@ -272,7 +270,7 @@ impl<'a> Renderer<'a> {
         (meta, c)
     }
 
-    pub(super) fn not_found(&self) -> (PageMeta, Context) {
+    pub(super) fn not_found(&self) -> (PageMeta, Vars) {
         let config = self.config();
         let default = self.default_lang();
         let title = self.langs[default].strings.get("not_found.title");
