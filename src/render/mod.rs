@@ -263,7 +263,8 @@ impl<'a> Renderer<'a> {
         self.langs[lang].lang()
     }
 
-    /// The context of a page in `lang`, with `page` meta filled in.
+    /// The variables every page in `lang` shares, `nav` included; each
+    /// page kind adds its own, and [`Renderer::variables`] adds `page`.
     fn context(&self, lang: usize, meta: &PageMeta) -> Vars {
         let mut c = self.base[lang].clone();
         // The same on every page but the plain pages, which mark themselves.
@@ -311,6 +312,8 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// The meta of a page of `kind` at `rel` in `lang`; each page kind
+    /// fills in its translations, `noindex` and `lastmod`.
     fn meta(
         &self,
         lang: usize,
@@ -386,6 +389,7 @@ fn x_default(config: &Config, meta: &PageMeta) -> String {
         .map_or_else(|| meta.permalink.clone(), |t| t.permalink.clone())
 }
 
+/// The page's entry in the sitemap, with its alternates in other languages.
 fn sitemap_entry(meta: &PageMeta) -> Option<crate::feeds::sitemap::Entry> {
     // The root only leads to the languages; the home pages stand for it.
     if meta.noindex || meta.kind == "not_found" || meta.kind == "root" {
