@@ -1,11 +1,11 @@
 //! `vacancy check`: links in texts, mailto/tel links, untranslated postings,
 //! and the machine formats for CI.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
-use common::{fixture, stdout, vacancy};
+use crate::common::{fixture, stdout, vacancy};
 use vacancy::check::{Options, check};
 
 const NOW: &str = "2026-03-01T12:00:00+01:00";

@@ -2,9 +2,9 @@
 //! language a home page, posting pages, term pages, the archive, plain pages,
 //! and a 404 page; every page says its language and writing direction.
 
-mod common;
+use crate::common;
 
-use common::{NOW, build, page, text};
+use crate::common::{NOW, build, page, text};
 
 /// The pages of one language of the `board` fixture at `NOW`.
 fn board_pages(lang: &str) -> Vec<String> {

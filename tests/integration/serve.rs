@@ -4,7 +4,7 @@
 //! way editors save them. Every wait polls with a generous deadline; nothing
 //! relies on a sleep being long enough.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};

@@ -5,7 +5,7 @@
 //! fold, in ASCII and in two-, three- and four-octet characters, are built,
 //! and every line of every calendar is measured and unfolded again.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

@@ -2,11 +2,11 @@
 //! file of the built site, also when the site lives under a sub-path such as
 //! `https://example.se/jobs/`, and canonical URLs are absolute under it.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 
-use common::{
+use crate::common::{
     NOW, build, build_dir, check_links, copy_fixture, files_of, fixture, html_pages, served_at,
 };
 

@@ -3,11 +3,11 @@
 //! file names the file, line, column and field, says what is wrong, shows
 //! the line and says how to fix it. All of them come from one run.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 
-use common::{NOW, errors_of_dir, fixture, only_error};
+use crate::common::{NOW, errors_of_dir, fixture, only_error};
 use vacancy::diagnostic::{Diagnostic, Diagnostics};
 
 fn errors() -> Diagnostics {

@@ -1,9 +1,7 @@
 //! A posting written as a folder publishes its other files (a PDF) beside each
 //! language's page, byte for byte, and its pages link them.
 
-mod common;
-
-use common::{NOW, build, fixture, page, text};
+use crate::common::{NOW, build, fixture, page, text};
 
 fn pdf() -> Vec<u8> {
     std::fs::read(fixture("board").join("content/postings/analyst/job-description.pdf")).unwrap()

@@ -9,13 +9,11 @@
 //! - `vacancy build` killed at random moments leaves the previous site or the
 //!   new one, never a mix; two builds at once do not corrupt each other.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use common::hostile::{hostile_site, vectors};
-use common::{NOW, at, files_of, render_all};
+use crate::common::hostile::{hostile_site, vectors};
+use crate::common::{NOW, at, files_of, render_all};
 use scraper::{ElementRef, Html};
 use serde_json::Value;
 
@@ -348,7 +346,7 @@ mod issue19 {
     use std::path::Path;
     use std::time::{Duration, Instant};
 
-    use super::common::{
+    use crate::common::{
         NOW, arg, assert_snapshot, at, copy_fixture, errors_of_dir, read_tree, render_all,
         transcript, vacancy, vacancy_with_env,
     };

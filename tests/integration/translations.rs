@@ -2,11 +2,11 @@
 //! languages with `hreflang` (plus `x-default`), and a posting that lacks a
 //! translation is still listed in that language, marked with its own.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 
-use common::{NOW, build, files_of, html_pages, page, served_at};
+use crate::common::{NOW, build, files_of, html_pages, page, served_at};
 
 /// Checks every page's hreflang set against the pages that exist.
 fn assert_hreflang_matches_existing_translations(fixture: &str, languages: &[&str]) {

@@ -6,14 +6,12 @@
 //! once either both succeed or one says another build is running; the site
 //! is whole either way.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{NOW, read_tree};
+use crate::common::{NOW, read_tree};
 
 /// Postings in the generated board: enough that a build lasts tens of milliseconds.
 const POSTINGS: usize = 80;

@@ -7,7 +7,7 @@
 //! to a server on a free port over a copy of `tests/fixtures/serve` (a board
 //! under `/careers/`).
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};

@@ -1,9 +1,7 @@
 //! A site's own `templates/` and `static/` files replace the built-in theme's
 //! files of the same name; everything it does not replace keeps working.
 
-mod common;
-
-use common::{NOW, build, copy_fixture, errors_of_dir, fixture, page, text};
+use crate::common::{NOW, build, copy_fixture, errors_of_dir, fixture, page, text};
 
 #[test]
 fn a_site_template_replaces_the_theme_template_of_the_same_name() {

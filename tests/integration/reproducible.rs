@@ -2,12 +2,10 @@
 //! from the binary into different folders, from a copy of the site in another
 //! place, and with "now" taken from SOURCE_DATE_EPOCH.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use common::{
+use crate::common::{
     NOW, arg, assert_success, at, build, build_dir, copy_fixture, files_of, fixture, read_tree,
     vacancy_with_env,
 };

@@ -3,12 +3,12 @@
 //! marked closed), and never shown while it is a draft. Deadlines are read in
 //! the site's time zone, and the build says when its output goes stale.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use common::{
+use crate::common::{
     NOW, Page, arg, assert_success, at, build, fixture, html_pages, page, read_tree, stdout,
     vacancy,
 };

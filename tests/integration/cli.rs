@@ -2,11 +2,11 @@
 //! `build`, their output, their exit codes, and a failed build leaving the
 //! previous site untouched.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
-use common::{
+use crate::common::{
     NOW, arg, assert_success, copy_fixture, errors_of_dir, fixture, read_tree, stderr, stdout,
     vacancy,
 };

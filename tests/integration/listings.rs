@@ -1,8 +1,8 @@
 //! Sorting listings and the accessibility statement, as a job seeker sees them.
 
-mod common;
+use crate::common;
 
-use common::{NOW, build, build_dir, fixture, page, sel, slug_of, text};
+use crate::common::{NOW, build, build_dir, fixture, page, sel, slug_of, text};
 
 fn card_slugs(path: &str) -> Vec<String> {
     let built = build("board", NOW);

@@ -3,13 +3,13 @@
 //! and always within a watchdog's generous deadline. Each test adds one file
 //! to a copy of the `board` fixture.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use common::{NOW, at, copy_fixture, only_error, page, render_all, text};
+use crate::common::{NOW, at, copy_fixture, only_error, page, render_all, text};
 use vacancy::Built;
 use vacancy::diagnostic::{Diagnostic, Diagnostics};
 

@@ -1,9 +1,9 @@
 //! "Similar jobs" on posting pages: open postings sharing a category or a
 //! place, chosen at build time, most shared first, then newest.
 
-mod common;
+use crate::common;
 
-use common::{NOW, build, page, sel, slug_of};
+use crate::common::{NOW, build, page, sel, slug_of};
 
 fn similar(path: &str) -> Vec<String> {
     let built = build("board", NOW);
