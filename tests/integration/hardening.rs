@@ -397,7 +397,7 @@ mod issue19 {
             "<html><script>alert(1)</script>",
         );
         let errors = errors_of_dir(site.path(), NOW);
-        assert_snapshot("issue19-attachments", &render_all(&errors));
+        assert_snapshot("hardening/issue19-attachments", &render_all(&errors));
     }
 
     #[test]
@@ -438,7 +438,7 @@ mod issue19 {
             std::fs::read_to_string(thesis).unwrap(),
             "four years of work"
         );
-        assert_snapshot("issue19-output-refused", &seen);
+        assert_snapshot("hardening/issue19-output-refused", &seen);
     }
 
     #[test]
@@ -458,7 +458,10 @@ mod issue19 {
         std::fs::remove_dir_all(site.path().join("content/postings")).unwrap();
         std::fs::create_dir(site.path().join("content/postings")).unwrap();
         let emptied = build_into(site.path(), "output", &[]);
-        assert_snapshot("issue19-would-empty", &transcript(&emptied, site.path()));
+        assert_snapshot(
+            "hardening/issue19-would-empty",
+            &transcript(&emptied, site.path()),
+        );
         assert!(
             site.path()
                 .join("output/sv/jobs/analyst/index.html")
@@ -501,7 +504,7 @@ mod issue19 {
             ));
             assert!(!site.path().join("output").exists(), "{case}");
         }
-        assert_snapshot("issue19-content-folder", &seen);
+        assert_snapshot("hardening/issue19-content-folder", &seen);
     }
 
     #[test]
@@ -539,7 +542,7 @@ mod issue19 {
             transcript(&result, site.path())
         ));
         assert!(!seen.contains("panicked"), "{seen}");
-        assert_snapshot("issue19-moments", &seen);
+        assert_snapshot("hardening/issue19-moments", &seen);
     }
 
     /// Runs `vacancy` and fails the test if it has not ended within ten seconds.
@@ -580,7 +583,7 @@ mod issue19 {
         fifo(&site.path().join("vacancy.toml"));
         let build = ends_in_time(&["build", "--root", arg(site.path()), "--now", NOW]);
         seen.push_str(&format!("build\n{}", transcript(&build, site.path())));
-        assert_snapshot("issue19-fifo", &seen);
+        assert_snapshot("hardening/issue19-fifo", &seen);
     }
 
     #[test]
@@ -596,7 +599,7 @@ mod issue19 {
         )
         .unwrap();
         let errors = errors_of_dir(site.path(), NOW);
-        assert_snapshot("issue19-control-characters", &render_all(&errors));
+        assert_snapshot("hardening/issue19-control-characters", &render_all(&errors));
 
         let fixed = std::fs::read_to_string(&posting)
             .unwrap()
@@ -649,7 +652,7 @@ mod issue19 {
             std::fs::write(&config, settings.replace("assets/logo.svg", logo)).unwrap();
             seen.push_str(&render_all(&errors_of_dir(site.path(), NOW)));
         }
-        assert_snapshot("issue19-places-and-logo", &seen);
+        assert_snapshot("hardening/issue19-places-and-logo", &seen);
     }
 
     /// Found by reading every `expect`, index and slice that input can reach.
@@ -679,7 +682,7 @@ mod issue19 {
             ));
         }
         assert!(!seen.contains("panicked"), "{seen}");
-        assert_snapshot("issue19-far-moments", &seen);
+        assert_snapshot("hardening/issue19-far-moments", &seen);
     }
 
     #[test]
@@ -691,7 +694,7 @@ mod issue19 {
             "date_format = \"%Y-%m-%d %H:%M\"\n",
         );
         let errors = errors_of_dir(site.path(), NOW);
-        assert_snapshot("issue19-date-format", &render_all(&errors));
+        assert_snapshot("hardening/issue19-date-format", &render_all(&errors));
     }
 
     #[test]
@@ -702,7 +705,7 @@ mod issue19 {
         let body = format!("> {}<span title=\"x>\n> €<i>\">\n", "<b>".repeat(20));
         std::fs::write(&posting, format!("{text}\n{body}")).unwrap();
         let errors = errors_of_dir(site.path(), NOW);
-        assert_snapshot("issue19-quoted-tag", &render_all(&errors));
+        assert_snapshot("hardening/issue19-quoted-tag", &render_all(&errors));
     }
 
     #[test]
@@ -713,7 +716,7 @@ mod issue19 {
         let text = text.replacen("+++\n", "+++\nsalary = \"By agreement\\u001b\"\n", 1);
         std::fs::write(&posting, text).unwrap();
         let errors = errors_of_dir(site.path(), NOW);
-        assert_snapshot("issue19-salary-control", &render_all(&errors));
+        assert_snapshot("hardening/issue19-salary-control", &render_all(&errors));
     }
 
     #[test]
