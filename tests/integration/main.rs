@@ -16,6 +16,7 @@ mod check;
 mod cli;
 mod diff;
 mod feeds;
+mod golden;
 mod hardening;
 mod ical_folding;
 mod incremental;

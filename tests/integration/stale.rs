@@ -1,13 +1,17 @@
 //! Nothing stale in the committed expected output: every file under
 //! `tests/snapshots/` is named by an `assert_snapshot` call in the sources
-//! of these tests. The names are read from the sources and the folder, not
-//! from what other tests did in this run, so the check holds in any order
-//! and with any filter. With `BLESS=1` stale snapshot files are deleted.
+//! of these tests, and every folder under `tests/expected/` is a site the
+//! golden tests build. Both are read from the sources and the folders, not
+//! from what other tests did in this run, so the checks hold in any order
+//! and with any filter. With `BLESS=1` stale snapshot files and folders are
+//! deleted (the golden tests delete stale files inside a site's folder
+//! themselves).
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use crate::common::{blessing, snapshot_folder, snapshot_names};
+use crate::common::{blessing, repository, snapshot_folder, snapshot_names};
+use crate::golden;
 
 /// Every file under `dir`, by path relative to it with `/` separators.
 fn files_under(dir: &Path) -> BTreeSet<String> {
@@ -49,5 +53,26 @@ fn every_snapshot_file_is_written_by_a_test() {
         unwritten.is_empty(),
         "these snapshots are named by tests but not committed; write them with \
          BLESS=1 cargo test and review them: {unwritten:?}"
+    );
+}
+
+#[test]
+fn every_expected_tree_is_a_site_the_golden_tests_build() {
+    let folder = repository().join("tests/expected");
+    let mut found = BTreeSet::new();
+    for entry in std::fs::read_dir(&folder).expect("tests/expected/") {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().to_string();
+        if blessing() && !golden::SITES.iter().any(|s| s.name == name) {
+            std::fs::remove_dir_all(entry.path()).unwrap();
+            continue;
+        }
+        found.insert(name);
+    }
+    let built: BTreeSet<String> = golden::SITES.iter().map(|s| s.name.to_string()).collect();
+    assert_eq!(
+        found, built,
+        "tests/expected/ must hold one folder per site in golden::SITES \
+         (BLESS=1 cargo test writes them and deletes the others)"
     );
 }
