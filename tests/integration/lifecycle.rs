@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::common::{
-    NOW, Page, arg, assert_success, at, build, fixture, html_pages, page, read_tree, stdout,
-    vacancy,
+    NOW, Page, arg, assert_snapshot, assert_success, at, build, fixture, html_pages, page,
+    read_tree, stdout, transcript, vacancy, without_timing,
 };
 use vacancy::Built;
 
@@ -121,11 +121,7 @@ fn a_draft_is_never_published() {
 #[test]
 fn the_summary_counts_open_closed_and_future_postings_but_not_drafts() {
     let built = build("board", NOW);
-    let summary = built.summary();
-    assert!(
-        summary.contains("; 4 open, 1 closed, 1 future postings;"),
-        "{summary}"
-    );
+    assert_snapshot("lifecycle/summary", &without_timing(&built.summary()));
 }
 
 /// Builds the `deadlines` fixture with the binary at `now` and returns what
@@ -305,4 +301,5 @@ fn the_build_prints_the_next_change_and_writes_it_beside_the_site() {
     let file = std::fs::read_to_string(dest.join("next-change.txt")).unwrap();
     assert_eq!(file.trim_end(), line);
     assert!(read_tree(Path::new(&dest)).contains_key("sv/index.html"));
+    assert_snapshot("lifecycle/build-output", &transcript(&output, out.path()));
 }

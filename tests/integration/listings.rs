@@ -2,7 +2,7 @@
 
 use crate::common;
 
-use crate::common::{NOW, build, build_dir, fixture, page, sel, slug_of, text};
+use crate::common::{NOW, assert_snapshot, build, build_dir, fixture, page, sel, slug_of, text};
 
 fn card_slugs(path: &str) -> Vec<String> {
     let built = build("board", NOW);
@@ -143,11 +143,7 @@ fn a_statement_page_and_statement_settings_together_are_an_error() {
         error.file(),
         Some(std::path::Path::new("content/pages/accessibility.sv.md"))
     );
-    assert!(
-        error.message.contains("two accessibility statements"),
-        "{}",
-        error.message
-    );
+    assert_snapshot("listings/two-statements", &error.render());
 }
 
 #[test]
