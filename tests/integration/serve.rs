@@ -564,6 +564,7 @@ fn a_content_error_is_shown_and_the_last_good_site_stays_until_it_is_fixed() {
     );
     let as_build = common::render_all(&common::errors_of_dir(&preview.root, common::NOW));
     assert_eq!(error["text"], as_build, "the same text as `build` prints");
+    common::assert_snapshot("serve/content-error", &as_build);
 
     // Pages opened now show the overlay too, over the last good content.
     let mut events = Events::open(&preview);
@@ -636,6 +637,10 @@ fn a_broken_config_holds_every_change_until_it_is_fixed() {
     let status = preview.status();
     assert_eq!(status["ok"], false, "{status:#}");
     assert_eq!(status["errors"][0]["file"], "vacancy.toml");
+    common::assert_snapshot(
+        "serve/config-error",
+        status["errors"][0]["text"].as_str().unwrap(),
+    );
 
     save_by_rename(&config, &good);
     let status = preview.wait_for_status("the fixed config to build", true, 1);
