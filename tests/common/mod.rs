@@ -1,11 +1,13 @@
-//! What the integration tests share: building a fixture site (in memory or
-//! with the `vacancy` binary), reading its pages as a user's browser would
-//! (parsed HTML, not strings), and checking that internal links resolve.
+//! What the integration tests (`tests/integration/`) and the browser checks
+//! (`tests/browser.rs`) share: building a fixture site (in memory or with
+//! the `vacancy` binary), reading its pages as a user's browser would
+//! (parsed HTML, not strings), checking that internal links resolve, and
+//! comparing texts with committed snapshots.
 //!
 //! Every fixture is built at an explicit moment, so tests never depend on
 //! the clock.
 
-#![allow(dead_code)] // each test file uses a different part of this module
+#![allow(dead_code)] // the browser checks use a small part of this module
 
 pub mod diff;
 pub mod hostile;
