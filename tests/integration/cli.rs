@@ -8,8 +8,11 @@ use std::path::Path;
 
 use crate::common::{
     NOW, arg, assert_snapshot, assert_success, copy_fixture, errors_of_dir, fixture, read_tree,
-    stderr, stdout, transcript, transcript_with, vacancy, without_timing,
+    stderr, stdout, transcript, transcript_with, vacancy, vacancy_with_env, without_timing,
 };
+
+/// `NOW` (2026-03-01T12:00:00+01:00) in seconds since 1970, for `SOURCE_DATE_EPOCH`.
+const NOW_EPOCH: &str = "1772362800";
 
 fn html_files_under(dir: &Path, lang: &str) -> usize {
     read_tree(dir)
@@ -60,7 +63,10 @@ fn init_refuses_to_overwrite_a_site() {
 #[test]
 fn new_writes_a_posting_file_that_check_accepts() {
     let site = copy_fixture("board");
-    let output = vacancy(&["new", "interpreter", "--root", arg(site.path())]);
+    // `new` dates the posting from today; the fixture's moment makes its
+    // file and check's report the same every day.
+    let at_now = [("SOURCE_DATE_EPOCH", NOW_EPOCH)];
+    let output = vacancy_with_env(&["new", "interpreter", "--root", arg(site.path())], &at_now);
     assert_success(&output);
     let mut shown = format!("new\n{}", transcript(&output, site.path()));
     let written = site.path().join("content/postings/interpreter.sv.md");
@@ -78,7 +84,7 @@ fn new_writes_a_posting_file_that_check_accepts() {
             "no {field} in:\n{text}"
         );
     }
-    let check = vacancy(&["check", "--root", arg(site.path())]);
+    let check = vacancy_with_env(&["check", "--root", arg(site.path())], &at_now);
     assert_success(&check);
     shown.push_str(&format!("\ncheck\n{}", transcript(&check, site.path())));
     assert_snapshot("cli/new-then-check", &shown);
