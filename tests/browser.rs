@@ -4,19 +4,29 @@
 //! headless Chromium (axe-core in light and dark, no sideways scroll at 320
 //! CSS px, no console errors), the keyboard, the filter form and the
 //! days-left script, validates every page with the W3C Nu HTML Checker, and
-//! writes screenshots to `screenshots/`. A second test loads every page of a
-//! site made of the XSS corpus (`tests/browser/hostile.mjs`) and fails if
-//! anything in it runs.
+//! writes screenshots to `screenshots/`. Two more checks load every page of a
+//! site made of the XSS corpus (`tests/browser/hostile.mjs`) and attachments
+//! holding script (`tests/browser/attachments.mjs`), and fail if anything in
+//! them runs.
 //!
-//! Chromium (`/usr/bin/chromium`), Java and the npm packages in
-//! `tests/browser/node_modules` are needed; without them the test says why
-//! and passes, except when the `CI` environment variable is set, where a
-//! missing tool fails it. `.ci/run` installs them all.
+//! A target of its own with `harness = false` (see Cargo.toml): `main` runs
+//! each check and prints one line for it, as libtest does, so a check that
+//! cannot run says so in plain `cargo test` output:
+//!
+//! ```text
+//! test every_page_of_the_example_board_passes_the_browser_checks ... SKIPPED: /usr/bin/chromium is missing (apt-get install chromium)
+//! ```
+//!
+//! A skipped check passes, except when the `CI` environment variable is set:
+//! there a missing tool fails it. `.ci/run` installs everything. Arguments
+//! work as for libtest: `cargo test --test browser attachments` runs the
+//! checks whose names contain "attachments"; `--exact`, `--skip` and
+//! `--list` are understood, other options are ignored.
 
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
 /// The moment the example board's content is written for.
@@ -25,8 +35,80 @@ const CHROMIUM: &str = "/usr/bin/chromium";
 /// The node script gives up by itself after four minutes; this is the backstop.
 const LIMIT: Duration = Duration::from_secs(300);
 
-fn repository() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+/// One browser check: its name, what it needs and what it does.
+struct Check {
+    name: &'static str,
+    needs: &'static [Tool],
+    run: fn(&Path) -> Result<(), String>,
+}
+
+const CHECKS: &[Check] = &[
+    Check {
+        name: "every_page_of_the_example_board_passes_the_browser_checks",
+        needs: &[
+            Tool::Node,
+            Tool::Chromium,
+            Tool::Java,
+            Tool::Npm("playwright-core"),
+            Tool::Npm("axe-core"),
+            Tool::Npm("vnu-jar"),
+        ],
+        run: every_page_of_the_example_board_passes_the_browser_checks,
+    },
+    Check {
+        name: "nothing_from_the_xss_corpus_runs_in_the_browser",
+        needs: &[Tool::Node, Tool::Chromium, Tool::Npm("playwright-core")],
+        run: nothing_from_the_xss_corpus_runs_in_the_browser,
+    },
+    Check {
+        name: "attachments_holding_script_are_shown_never_run",
+        needs: &[Tool::Node, Tool::Chromium, Tool::Npm("playwright-core")],
+        run: attachments_holding_script_are_shown_never_run,
+    },
+];
+
+/// Something a check needs from the machine.
+#[derive(Debug, Clone, Copy)]
+enum Tool {
+    Node,
+    Chromium,
+    Java,
+    /// A package in `tests/browser/node_modules`.
+    Npm(&'static str),
+}
+
+/// Why this machine cannot give what `needs` lists: one reason per tool,
+/// the npm packages together.
+fn missing(needs: &[Tool], checks: &Path) -> Vec<String> {
+    let mut reasons = Vec::new();
+    let mut packages = Vec::new();
+    for tool in needs {
+        match *tool {
+            Tool::Node if !runs("node") => {
+                reasons.push("node (Node.js) is not on the PATH".to_string());
+            }
+            Tool::Chromium if !Path::new(CHROMIUM).exists() => {
+                reasons.push(format!("{CHROMIUM} is missing (apt-get install chromium)"));
+            }
+            Tool::Java if !runs("java") => reasons
+                .push("java is not on the PATH (apt-get install default-jre-headless)".to_string()),
+            Tool::Npm(package) if !checks.join("node_modules").join(package).exists() => {
+                packages.push(package);
+            }
+            _ => {}
+        }
+    }
+    if !packages.is_empty() {
+        reasons.push(format!(
+            "the npm package{} {} not installed (cd tests/browser && npm ci --ignore-scripts)",
+            if packages.len() == 1 { "" } else { "s" },
+            match packages.as_slice() {
+                [one] => format!("{one} is"),
+                many => format!("{} are", many.join(", ")),
+            }
+        ));
+    }
+    reasons
 }
 
 /// Whether `program --version` runs.
@@ -39,117 +121,232 @@ fn runs(program: &str) -> bool {
         .is_ok_and(|s| s.success())
 }
 
-/// What the browser checks need and this machine lacks.
-fn missing_tools(checks: &Path) -> Vec<String> {
-    let mut missing = Vec::new();
-    if !runs("node") {
-        missing.push("node (Node.js) is not on the PATH".to_string());
-    }
-    if !Path::new(CHROMIUM).exists() {
-        missing.push(format!("{CHROMIUM} is missing (apt-get install chromium)"));
-    }
-    if !runs("java") {
-        missing.push("java is not on the PATH (apt-get install default-jre-headless)".to_string());
-    }
-    for package in ["playwright-core", "axe-core", "vnu-jar"] {
-        if !checks.join("node_modules").join(package).exists() {
-            missing.push(format!(
-                "the npm package {package} is not installed (npm ci in tests/browser)"
-            ));
-        }
-    }
-    missing
+fn repository() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The folder of the Node checks.
+fn checks_folder() -> PathBuf {
+    repository().join("tests/browser")
+}
+
+// ---------------------------------------------------------------------------
+// Running the checks as libtest would
+
+/// The command line, read as libtest reads it.
+#[derive(Default)]
+struct Args {
+    filters: Vec<String>,
+    skip: Vec<String>,
+    exact: bool,
+    list: bool,
+    /// `--ignored`: only ignored tests, and these checks are never ignored.
+    ignored_only: bool,
+}
+
+impl Args {
+    fn parse(args: impl Iterator<Item = String>) -> Args {
+        /// libtest's options that take a value as the next argument.
+        const WITH_VALUE: &[&str] = &[
+            "--test-threads",
+            "--format",
+            "--color",
+            "--logfile",
+            "--shuffle-seed",
+            "-Z",
+        ];
+        let mut parsed = Args::default();
+        let mut args = args.peekable();
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "--exact" => parsed.exact = true,
+                "--list" => parsed.list = true,
+                "--ignored" => parsed.ignored_only = true,
+                "--skip" => parsed.skip.extend(args.next()),
+                _ if WITH_VALUE.contains(&arg.as_str()) => {
+                    args.next();
+                }
+                _ if arg.starts_with('-') => {}
+                _ => parsed.filters.push(arg),
+            }
+        }
+        parsed
+    }
+
+    fn selects(&self, name: &str) -> bool {
+        let matches = |pattern: &String| {
+            if self.exact {
+                name == pattern
+            } else {
+                name.contains(pattern.as_str())
+            }
+        };
+        !self.ignored_only
+            && (self.filters.is_empty() || self.filters.iter().any(matches))
+            && !self.skip.iter().any(matches)
+    }
+}
+
+enum Outcome {
+    Passed,
+    Failed(String),
+    Skipped(String),
+}
+
+/// Runs one check, or says why it cannot run.
+fn run(check: &Check, ci: bool) -> Outcome {
+    let folder = checks_folder();
+    let missing = missing(check.needs, &folder);
+    if !missing.is_empty() {
+        let why = missing.join("; ");
+        return if ci {
+            Outcome::Failed(format!("CI is set, so the check must run, but {why}"))
+        } else {
+            Outcome::Skipped(why)
+        };
+    }
+    match std::panic::catch_unwind(|| (check.run)(&folder)) {
+        Ok(Ok(())) => Outcome::Passed,
+        Ok(Err(why)) => Outcome::Failed(why),
+        Err(panic) => Outcome::Failed(
+            panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_else(|| "the check panicked".to_string()),
+        ),
+    }
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse(std::env::args().skip(1));
+    let selected: Vec<&Check> = CHECKS.iter().filter(|c| args.selects(c.name)).collect();
+    if args.list {
+        for check in &selected {
+            println!("{}: test", check.name);
+        }
+        return ExitCode::SUCCESS;
+    }
+    let ci = std::env::var_os("CI").is_some();
+    let started = Instant::now();
+    let (mut passed, mut failed, mut skipped) = (Vec::new(), Vec::new(), 0);
+    println!(
+        "\nrunning {} browser check{}",
+        selected.len(),
+        if selected.len() == 1 { "" } else { "s" }
+    );
+    for check in &selected {
+        match run(check, ci) {
+            Outcome::Passed => {
+                println!("test {} ... ok", check.name);
+                passed.push(check.name);
+            }
+            Outcome::Failed(why) => {
+                println!("test {} ... FAILED", check.name);
+                failed.push((check.name, why));
+            }
+            Outcome::Skipped(why) => {
+                println!("test {} ... SKIPPED: {why}", check.name);
+                skipped += 1;
+            }
+        }
+    }
+    if !failed.is_empty() {
+        println!("\nfailures:");
+        for (name, why) in &failed {
+            println!("    {name}: {why}");
+        }
+    }
+    if skipped > 0 {
+        println!(
+            "\n{skipped} skipped: install what they need (.ci/run does), or set CI to make a \
+             missing tool fail"
+        );
+    }
+    println!(
+        "\ntest result: {}. {} passed; {} failed; {skipped} skipped; {} filtered out; \
+         finished in {:.2}s\n",
+        if failed.is_empty() { "ok" } else { "FAILED" },
+        passed.len(),
+        failed.len(),
+        CHECKS.len() - selected.len(),
+        started.elapsed().as_secs_f64()
+    );
+    if failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The checks
+
 /// Runs `command` to the end, killing it if it takes longer than `limit`.
-fn run_with_limit(mut command: Command, limit: Duration) -> std::process::ExitStatus {
-    let mut child = command.spawn().expect("node starts");
+fn run_with_limit(mut command: Command, limit: Duration) -> Result<(), String> {
+    let mut child = command
+        .spawn()
+        .map_err(|e| format!("node does not start: {e}"))?;
     let started = Instant::now();
     loop {
-        if let Some(status) = child.try_wait().expect("waiting for node") {
-            return status;
+        match child.try_wait() {
+            Ok(Some(status)) if status.success() => return Ok(()),
+            Ok(Some(status)) => return Err(format!("node ended with {status}")),
+            Ok(None) => {}
+            Err(e) => return Err(format!("waiting for node: {e}")),
         }
         if started.elapsed() > limit {
             let _ = child.kill();
             let _ = child.wait();
-            panic!("the browser checks took longer than {limit:?} and were stopped");
+            return Err(format!(
+                "the browser checks took longer than {limit:?} and were stopped"
+            ));
         }
         std::thread::sleep(Duration::from_millis(200));
     }
 }
 
-/// The folder of the Node checks, or `None` (after saying why) when this
-/// machine lacks what they need and CI is not set.
-fn browser_checks() -> Option<PathBuf> {
-    let checks = repository().join("tests/browser");
-    let missing = missing_tools(&checks);
-    if !missing.is_empty() {
-        let why = missing.join("\n  ");
-        if std::env::var_os("CI").is_some() {
-            panic!("CI is set, so the browser checks must run, but:\n  {why}");
-        }
-        eprintln!("skipping the browser checks (run .ci/run to install what they need):\n  {why}");
-        return None;
-    }
-    Some(checks)
-}
-
-#[test]
-fn every_page_of_the_example_board_passes_the_browser_checks() {
-    let Some(checks) = browser_checks() else {
-        return;
-    };
-
+fn every_page_of_the_example_board_passes_the_browser_checks(checks: &Path) -> Result<(), String> {
     let temp = tempfile::tempdir().expect("a temporary folder");
     let site: PathBuf = temp.path().join("site");
     let now = chrono::DateTime::parse_from_rfc3339(NOW).expect("a valid moment");
-    if let Err(e) = vacancy::build(repository(), &site, now, Default::default()) {
-        panic!("the example board should build: {e}");
-    }
+    vacancy::build(repository(), &site, now, Default::default())
+        .map_err(|e| format!("the example board should build: {e}"))?;
 
     let mut node = Command::new("node");
     node.arg(checks.join("check.mjs"))
         .arg(&site)
         .arg("--screenshots")
         .arg(repository().join("screenshots"))
-        .current_dir(&checks);
+        .current_dir(checks);
     let started = Instant::now();
-    let status = run_with_limit(node, LIMIT);
+    let result = run_with_limit(node, LIMIT);
     eprintln!("browser checks took {:.0?}", started.elapsed());
-    assert!(
-        status.success(),
-        "the browser checks found problems (listed above): {status}"
-    );
+    result.map_err(|why| format!("the browser checks found problems (listed above): {why}"))
 }
 
 /// Issue: hostile content. A site whose every field and body holds the
 /// classic XSS vectors is loaded page by page in Chromium, served without a
 /// Content-Security-Policy: no dialog may open, no script may run or load,
 /// nothing may leave the site.
-#[test]
-fn nothing_from_the_xss_corpus_runs_in_the_browser() {
-    let Some(checks) = browser_checks() else {
-        return;
-    };
+fn nothing_from_the_xss_corpus_runs_in_the_browser(checks: &Path) -> Result<(), String> {
     let temp = tempfile::tempdir().expect("a temporary folder");
     let root = temp.path().join("hostile");
     let vectors = common::hostile::hostile_site(&root);
     assert!(vectors.len() >= 200, "{} texts", vectors.len());
     let site = temp.path().join("site");
-    if let Err(e) = vacancy::build(&root, &site, common::at(common::NOW), Default::default()) {
-        panic!("the hostile site should build: {e}");
-    }
+    vacancy::build(&root, &site, common::at(common::NOW), Default::default())
+        .map_err(|e| format!("the hostile site should build: {e}"))?;
     let mut node = Command::new("node");
     node.arg(checks.join("hostile.mjs"))
         .arg(&site)
-        .current_dir(&checks);
+        .current_dir(checks);
     let started = Instant::now();
-    let status = run_with_limit(node, LIMIT);
+    let result = run_with_limit(node, LIMIT);
     eprintln!("hostile site in the browser took {:.0?}", started.elapsed());
-    assert!(
-        status.success(),
-        "content from the XSS corpus ran in the browser (listed above): {status}"
-    );
+    result.map_err(|why| {
+        format!("content from the XSS corpus ran in the browser (listed above): {why}")
+    })
 }
 
 /// Issue 19: files beside a posting are published only when they are of a
@@ -157,11 +354,7 @@ fn nothing_from_the_xss_corpus_runs_in_the_browser() {
 /// pass are made hostile here (a text, images and a PDF whose bytes also
 /// hold markup and script); opened in Chromium under the recommended
 /// Content-Security-Policy and `nosniff`, none of them may run anything.
-#[test]
-fn attachments_holding_script_are_shown_never_run() {
-    let Some(checks) = browser_checks() else {
-        return;
-    };
+fn attachments_holding_script_are_shown_never_run(checks: &Path) -> Result<(), String> {
     let site = common::copy_fixture("board");
     let folder = site.path().join("content/postings/analyst");
     let script = b"<html><body><script>alert(document.domain)</script><img src=x onerror=alert(2)>";
@@ -183,24 +376,22 @@ fn attachments_holding_script_are_shown_never_run() {
     }
     let out = tempfile::tempdir().unwrap();
     let built = out.path().join("site");
-    if let Err(e) = vacancy::build(
+    vacancy::build(
         site.path(),
         &built,
         common::at(common::NOW),
         Default::default(),
-    ) {
-        panic!("the board with hostile attachments of allowed kinds should build: {e}");
-    }
+    )
+    .map_err(|e| {
+        format!("the board with hostile attachments of allowed kinds should build: {e}")
+    })?;
     let mut node = Command::new("node");
     node.arg(checks.join("attachments.mjs")).arg(&built);
     node.arg("/sv/jobs/analyst/");
     for (name, _) in files {
         node.arg(format!("/sv/jobs/analyst/{name}"));
     }
-    node.current_dir(&checks);
-    let status = run_with_limit(node, LIMIT);
-    assert!(
-        status.success(),
-        "an attachment ran script (listed above): {status}"
-    );
+    node.current_dir(checks);
+    run_with_limit(node, LIMIT)
+        .map_err(|why| format!("an attachment ran script (listed above): {why}"))
 }

@@ -1,8 +1,8 @@
 //! The hostile corpus (`tests/fixtures/hostile/xss-vectors.txt`) and a whole
 //! site made of it: every vector in every front-matter text field, in
-//! `vacancy.toml` and in Markdown bodies. Used by `tests/hardening.rs`, which
-//! checks what the build writes, and by `tests/browser.rs`, which loads every
-//! page in Chromium.
+//! `vacancy.toml` and in Markdown bodies. Used by
+//! `tests/integration/hardening.rs`, which checks what the build writes, and
+//! by `tests/browser.rs`, which loads every page in Chromium.
 
 use std::path::Path;
 
@@ -25,7 +25,7 @@ pub fn vectors() -> Vec<String> {
 
 /// `s` without the control characters a front-matter text may not hold
 /// (all but tab and line breaks): those are refused with an error, which
-/// `tests/hardening.rs` checks on its own.
+/// `tests/integration/hardening.rs` checks on its own.
 pub fn printable(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))

@@ -1,12 +1,15 @@
-//! What the integration tests share: building a fixture site (in memory or
-//! with the `vacancy` binary), reading its pages as a user's browser would
-//! (parsed HTML, not strings), and checking that internal links resolve.
+//! What the integration tests (`tests/integration/`) and the browser checks
+//! (`tests/browser.rs`) share: building a fixture site (in memory or with
+//! the `vacancy` binary), reading its pages as a user's browser would
+//! (parsed HTML, not strings), checking that internal links resolve, and
+//! comparing texts with committed snapshots.
 //!
 //! Every fixture is built at an explicit moment, so tests never depend on
 //! the clock.
 
-#![allow(dead_code)] // each test file uses a different part of this module
+#![allow(dead_code)] // the browser checks use a small part of this module
 
+pub mod diff;
 pub mod hostile;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -442,16 +445,37 @@ pub fn only_error<'a>(diagnostics: &'a Diagnostics, file: &str) -> &'a Diagnosti
     }
 }
 
+/// The folder of this repository (the example board's site folder too).
+pub fn repository() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Whether this run rewrites expected output (`BLESS=1 cargo test`).
+pub fn blessing() -> bool {
+    std::env::var_os("BLESS").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
 /// Compares `actual` with the committed expected text
 /// `tests/snapshots/<name>.txt`. With `BLESS=1` the file is written instead
-/// (review the diff before committing it); a missing file fails.
+/// (review the diff before committing it); a missing file fails, and a
+/// difference fails with a short unified diff.
+///
+/// `name` must be a string literal in the call itself, in a file under
+/// `tests/integration/`: `stale::every_snapshot_file_is_written_by_a_test`
+/// finds the names there and fails on a file under `tests/snapshots/` that
+/// no call names, so a renamed or removed test leaves nothing behind.
 pub fn assert_snapshot(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(format!("{name}.txt"));
-    if std::env::var_os("BLESS").is_some() {
+    assert!(
+        snapshot_names().contains(name),
+        "assert_snapshot({name:?}, ..): the name must be written as a string literal in the \
+         call, in a file under tests/integration/, so the stale-snapshot check sees it"
+    );
+    let path = snapshot_folder().join(format!("{name}.txt"));
+    if blessing() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, actual).unwrap();
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(actual) {
+            std::fs::write(&path, actual).unwrap();
+        }
         return;
     }
     let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
@@ -462,19 +486,86 @@ pub fn assert_snapshot(name: &str, actual: &str) {
     });
     if expected != actual {
         panic!(
-            "{name}: the output differs from {} (BLESS=1 rewrites it)\n--- expected\n{expected}\n--- actual\n{actual}",
-            path.display()
+            "{name}: the output differs from {} (- expected, + actual; BLESS=1 rewrites it)\n{}",
+            path.display(),
+            diff::unified(&expected, actual)
         );
     }
 }
 
+/// `tests/snapshots/`.
+pub fn snapshot_folder() -> PathBuf {
+    repository().join("tests/snapshots")
+}
+
+/// Every snapshot name the integration tests' sources pass to
+/// `assert_snapshot` as a literal: the text between the quotes right after
+/// `assert_snapshot(`.
+pub fn snapshot_names() -> &'static BTreeSet<String> {
+    static NAMES: std::sync::OnceLock<BTreeSet<String>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        let folder = repository().join("tests/integration");
+        let mut names = BTreeSet::new();
+        for entry in std::fs::read_dir(&folder).expect("tests/integration/") {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "rs") {
+                let source = std::fs::read_to_string(&path).unwrap();
+                names.extend(literal_names(&source, "assert_snapshot("));
+            }
+        }
+        names
+    })
+}
+
+/// The string literals that directly follow `call` in `source` (whitespace
+/// between them allowed).
+pub fn literal_names(source: &str, call: &str) -> Vec<String> {
+    source
+        .match_indices(call)
+        .filter_map(|(at, _)| {
+            let rest = source[at + call.len()..].trim_start().strip_prefix('"')?;
+            let end = rest.find('"')?;
+            Some(rest[..end].to_string())
+        })
+        .collect()
+}
+
 /// What a command printed, with a temporary folder's path replaced by `<site>`.
 pub fn transcript(output: &Output, site: &Path) -> String {
-    let text = format!(
+    transcript_with(output, &[(site, "<site>")])
+}
+
+/// What a command printed, each of `paths` replaced by its stand-in, and
+/// the milliseconds a build took (`in 152 ms`) by `in <ms> ms`.
+pub fn transcript_with(output: &Output, paths: &[(&Path, &str)]) -> String {
+    let mut text = format!(
         "exit code: {:?}\n--- stdout\n{}--- stderr\n{}",
         output.status.code(),
         stdout(output),
         stderr(output)
     );
-    text.replace(&site.display().to_string(), "<site>")
+    for (path, stand_in) in paths {
+        text = text.replace(&path.display().to_string(), stand_in);
+    }
+    without_timing(&text)
+}
+
+/// `text` with each "in <digits> ms" made "in <ms> ms", for texts that say
+/// how long a build took.
+pub fn without_timing(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(" in ") {
+        let (before, after) = rest.split_at(at + 4);
+        out.push_str(before);
+        let digits = after.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0 && after[digits..].starts_with(" ms") {
+            out.push_str("<ms>");
+            rest = &after[digits..];
+        } else {
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
 }

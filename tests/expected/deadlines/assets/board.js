@@ -1,0 +1,317 @@
+/* vacancy default theme, loaded with `defer`. It keeps "N days left" and the
+   closed state true between builds, and turns a listing's filter panel (links
+   that work without it) into a form that filters the list in place from the
+   language's postings.json, the state kept in the URL query. It holds no text:
+   strings come from the page (attributes on <body>, the JSON block beside the
+   panel), written by the build. Cards are built with textContent only. */
+(() => {
+  'use strict';
+  const doc = document;
+  const body = doc.body;
+  const pageLang = doc.documentElement.lang || undefined;
+  const parse = (text) => { try { return JSON.parse(text); } catch (e) { return null; } };
+  let rules = null;
+  try { rules = new Intl.PluralRules(pageLang); } catch (e) { /* "other" for all */ }
+  const fill = (text, vars) => text.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
+  const plural = (forms, n, vars) => {
+    const form = forms && (forms[rules ? rules.select(n) : 'other'] || forms.other);
+    return form ? fill(form, Object.assign({ n }, vars)) : String(n);
+  };
+
+  /* Days left */
+
+  const dayForms = parse(body.dataset.daysLeft);
+  const { lastDay, closed: closedText } = body.dataset;
+  // A date alone means the end of that day, in the reader's time zone.
+  const deadlineOf = (iso) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    const d = m ? new Date(+m[1], m[2] - 1, +m[3], 23, 59, 59, 999) : new Date(iso);
+    return isNaN(d.getTime()) ? null : d;
+  };
+  const dayOf = (d) => Math.round(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 864e5);
+
+  function refreshDays(root) {
+    if (!dayForms || !lastDay || !closedText) return;
+    const now = new Date();
+    root.querySelectorAll('[data-deadline]').forEach((el) => {
+      const deadline = deadlineOf(el.getAttribute('data-deadline') || '');
+      if (!deadline) return;
+      // Never reopen what the build closed: the reader's clock may be off.
+      const closed = el.textContent.trim() === closedText || deadline <= now;
+      const n = dayOf(deadline) - dayOf(now);
+      const text = closed ? closedText : n <= 0 ? lastDay : plural(dayForms, n, {});
+      if (el.textContent !== text) el.textContent = text;
+      el.classList.toggle('is-soon', !closed && n <= 3);
+      const box = el.closest('[data-posting]');
+      if (!box) return;
+      box.classList.toggle('is-closed', closed);
+      if (!closed) return;
+      box.querySelectorAll('[data-closed-banner]').forEach((b) => { b.hidden = false; });
+      box.querySelectorAll('[data-open-only]').forEach((b) => { b.hidden = true; });
+    });
+  }
+  refreshDays(doc);
+
+  /* Filtering in place */
+
+  // Query parameter -> the fact's heading in the strings.
+  const GROUPS = { location: 'locations', employment: 'employment', extent: 'extent', workplace: 'workplace', category: 'categories' };
+  const NAMES = Object.keys(GROUPS);
+  const finder = doc.querySelector('[data-finder]');
+  const S = finder && parse((finder.querySelector('[data-finder-strings]') || {}).textContent);
+  if (!S || !window.fetch || !window.URLSearchParams) return;
+  fetch(new URL(finder.dataset.src, location.href), { credentials: 'same-origin' })
+    .then((r) => (r.ok ? r.json() : null))
+    .then((data) => { if (data && data.version === 1 && data.postings && data.postings.length) enhance(data.postings); })
+    .catch(() => { /* the panel's links go on working */ });
+
+  const el = (tag, attrs, text) => {
+    const e = doc.createElement(tag);
+    Object.keys(attrs || {}).forEach((k) => e.setAttribute(k, attrs[k]));
+    if (text != null) e.textContent = text;
+    return e;
+  };
+  const norm = (s) => (s || '').toLocaleLowerCase(pageLang).normalize('NFD').replace(/\p{M}/gu, '');
+  const same = (a, b) => a.length === b.length && a.every((v) => b.includes(v));
+  // Links only to this site's pages, never a script URL from the data.
+  const safePath = (path) => {
+    const url = new URL(path || '', location.href);
+    return url.origin === location.origin ? url.pathname : '#';
+  };
+
+  function enhance(postings) {
+    const results = doc.querySelector('[data-results]');
+    const details = finder.querySelector('details');
+    if (!results || !details) return;
+    const original = results.querySelector('.cards, .empty');
+    const countEl = doc.querySelector('[data-finder-count]') || el('p');
+    const originalCount = countEl.textContent;
+    const level = Math.min(6, Math.max(2, +finder.dataset.level || 3));
+    const langs = {};
+    S.languages.forEach((l) => { langs[l.code] = l; });
+
+    // Per posting: its terms in each group and the text a search looks in.
+    const items = postings.map((p, i) => {
+      const terms = {
+        location: p.locations, category: p.categories,
+        employment: [p.employment], extent: [p.extent], workplace: [p.workplace],
+      };
+      const keys = {};
+      NAMES.forEach((g) => { keys[g] = terms[g].map((t) => t.key); });
+      const text = norm([p.title, p.summary, p.organization, p.unit].concat(p.locations.map((t) => t.label)).join(' '));
+      return { p, i, terms, keys, text, due: +(deadlineOf(p.deadline) || 8.64e15) };
+    });
+
+    // Each group's options: key and label, in the strings' order or by label.
+    const options = {};
+    NAMES.forEach((g) => {
+      const seen = new Map();
+      items.forEach((it) => it.terms[g].forEach((t) => {
+        if (!seen.has(t.key)) seen.set(t.key, (S.labels[g] || {})[t.key] || t.label);
+      }));
+      const order = S.order[g];
+      const rank = (o) => (order.indexOf(o.key) + 1 || 99);
+      options[g] = Array.from(seen, ([key, label]) => ({ key, label }))
+        .sort((a, b) => (order ? rank(a) - rank(b) : a.label.localeCompare(b.label, pageLang)));
+    });
+
+    // The page's own state: its order, and on a term page its term.
+    const defSort = finder.dataset.sort === 'soonest' ? 'soonest' : 'newest';
+    const defSel = {};
+    NAMES.forEach((g) => { defSel[g] = []; });
+    const { termKind, termLabel } = finder.dataset;
+    const term = (options[termKind] || []).find((o) => o.label === termLabel);
+    if (term) defSel[termKind] = [term.key];
+
+    // A group in the query replaces the page's default, even when empty (`location=`).
+    function readState() {
+      const q = new URLSearchParams(location.search);
+      const sort = q.get('sort');
+      const st = { q: q.get('q') || '', sort: sort === 'newest' || sort === 'soonest' ? sort : defSort, sel: {} };
+      NAMES.forEach((g) => {
+        st.sel[g] = q.has(g) ? q.getAll(g).filter((v) => options[g].some((o) => o.key === v)) : defSel[g].slice();
+      });
+      return st;
+    }
+    function urlOf(st) {
+      const q = new URLSearchParams();
+      if (st.q.trim()) q.set('q', st.q.trim());
+      NAMES.forEach((g) => {
+        if (same(st.sel[g], defSel[g])) return;
+        if (!st.sel[g].length) q.append(g, '');
+        st.sel[g].forEach((v) => q.append(g, v));
+      });
+      if (st.sort !== defSort) q.set('sort', st.sort);
+      return location.pathname + (q.toString() ? '?' + q : '');
+    }
+    const isDefault = (st) => !st.q.trim() && st.sort === defSort && NAMES.every((g) => same(st.sel[g], defSel[g]));
+    // OR within a group, AND across groups and search words; `skip` ignores one group.
+    function matching(st, skip) {
+      const words = norm(st.q).split(/\s+/).filter(Boolean);
+      return items.filter((it) => words.every((w) => it.text.includes(w))
+        && NAMES.every((g) => g === skip || !st.sel[g].length || it.keys[g].some((k) => st.sel[g].includes(k))));
+    }
+
+    /* The form: search, the panel's checkbox groups, the order */
+
+    const form = el('form', { class: 'finder-form', role: 'search', 'aria-label': S.filters.form });
+    const search = el('p', { class: 'finder-search' });
+    const input = el('input', { type: 'search', id: 'finder-q', name: 'q', autocomplete: 'off', 'aria-describedby': 'finder-hint' });
+    search.append(el('label', { for: 'finder-q' }, S.filters.search), el('span', { id: 'finder-hint', class: 'finder-hint' }, S.filters.search_hint), input);
+    finder.insertBefore(form, details);
+    form.append(search, details);
+    const badge = el('span', { class: 'finder-badge' });
+    details.querySelector('summary').append(' ', badge);
+    details.querySelector('nav').hidden = true;
+    const groups = el('div', { class: 'filters-body finder-groups' });
+    const boxes = {};
+    const counts = {};
+    NAMES.forEach((g) => {
+      boxes[g] = [];
+      counts[g] = [];
+      if (!options[g].length) return;
+      const set = el('fieldset', { class: 'filter-group' });
+      const list = el('ul');
+      set.append(el('legend', null, S.fact[GROUPS[g]]), list);
+      options[g].forEach((o, i) => {
+        const id = `finder-${g}-${i}`;
+        const box = el('input', { type: 'checkbox', id, name: g, value: o.key });
+        const label = el('label', { for: id }, o.label + ' ');
+        const count = el('span', { class: 'count' });
+        const li = el('li', { class: 'check' });
+        label.append(count);
+        li.append(box, label);
+        list.append(li);
+        boxes[g].push(box);
+        counts[g].push(count);
+      });
+      groups.append(set);
+    });
+    const clear = el('button', { type: 'button', class: 'button button-secondary finder-clear' }, S.filters.clear);
+    const actions = el('p', { class: 'finder-actions' });
+    actions.append(clear);
+    groups.append(actions);
+    details.append(groups);
+    const sorts = el('fieldset', { class: 'finder-sort' });
+    sorts.append(el('legend', null, S.sort.label));
+    const radios = ['newest', 'soonest'].map((key) => {
+      const radio = el('input', { type: 'radio', id: 'finder-sort-' + key, name: 'sort', value: key });
+      const span = el('span', { class: 'radio' });
+      span.append(radio, el('label', { for: 'finder-sort-' + key }, S.sort[key]));
+      sorts.append(span);
+      return radio;
+    });
+    form.append(sorts);
+    const sortLinks = doc.querySelector('[data-sort-links]');
+    if (sortLinks) sortLinks.hidden = true;
+
+    /* State <-> form, list, count and URL */
+
+    let shown = null;
+    const formState = () => {
+      const st = { q: input.value, sort: radios[1].checked ? 'soonest' : 'newest', sel: {} };
+      NAMES.forEach((g) => { st.sel[g] = boxes[g].filter((b) => b.checked).map((b) => b.value); });
+      return st;
+    };
+    const setForm = (st) => {
+      input.value = st.q;
+      radios.forEach((r) => { r.checked = r.value === st.sort; });
+      NAMES.forEach((g) => boxes[g].forEach((b) => { b.checked = st.sel[g].includes(b.value); }));
+    };
+
+    function render(st) {
+      const list = matching(st, null);
+      if (st.sort === 'soonest') list.sort((a, b) => a.due - b.due || a.i - b.i);
+      const own = isDefault(st);
+      if (shown) shown.remove();
+      shown = null;
+      // The page's own list (and its pages) when nothing is chosen.
+      if (original) original.hidden = !own;
+      doc.querySelectorAll('.pagination, .count-page').forEach((p) => { p.hidden = !own; });
+      if (!own) {
+        shown = list.length ? el('ul', { class: 'cards' }) : el('p', { class: 'empty' }, S.filters.none);
+        list.forEach((it) => shown.append(card(it.p)));
+        results.append(shown);
+        refreshDays(shown);
+      }
+      // The count is an aria-live region: changing it announces the result.
+      const text = own ? originalCount : plural(S.filters.matching, list.length, { total: items.length });
+      if (countEl.textContent !== text) countEl.textContent = text;
+      // What each option would give, the other groups as they are.
+      NAMES.forEach((g) => {
+        const base = matching(st, g);
+        options[g].forEach((o, i) => {
+          counts[g][i].textContent = `(${base.filter((it) => it.keys[g].includes(o.key)).length})`;
+        });
+      });
+      const picked = NAMES.reduce((n, g) => n + st.sel[g].length, 0);
+      badge.textContent = picked ? plural(S.filters.selected, picked, {}) : '';
+      badge.hidden = !picked;
+    }
+
+    function update(push) {
+      const st = formState();
+      const url = urlOf(st);
+      if (url !== location.pathname + location.search) history[push ? 'pushState' : 'replaceState'](null, '', url);
+      render(st);
+    }
+    let typing = 0;
+    form.addEventListener('change', (e) => { if (e.target !== input) update(true); });
+    // Typing replaces the history entry instead of adding one per key.
+    input.addEventListener('input', () => {
+      clearTimeout(typing);
+      typing = setTimeout(() => update(false), 300);
+    });
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      clearTimeout(typing);
+      update(true);
+    });
+    clear.addEventListener('click', () => {
+      input.value = '';
+      NAMES.forEach((g) => boxes[g].forEach((b) => { b.checked = false; }));
+      update(true);
+    });
+    window.addEventListener('popstate', () => {
+      const st = readState();
+      setForm(st);
+      render(st);
+    });
+
+    const start = readState();
+    setForm(start);
+    if (NAMES.some((g) => start.sel[g].length)) details.open = true;
+    render(start);
+    finder.dataset.ready = '';
+
+    /* A card, as the template's card macro writes it */
+    function card(p) {
+      const li = el('li', { class: 'card', 'data-posting': '' });
+      const foreign = p.lang !== pageLang;
+      const lang = foreign ? { lang: p.lang, dir: (langs[p.lang] || {}).dir || 'auto' } : {};
+      const block = (tag, cls, text) => el(tag, Object.assign({ class: cls }, lang), text);
+      const h = el('h' + level, Object.assign({ class: 'card-title' }, foreign ? { dir: lang.dir } : {}));
+      h.append(el('a', Object.assign({ href: safePath(p.path) }, lang, foreign ? { hreflang: p.lang } : {}), p.title));
+      li.append(h);
+      if (foreign) {
+        const name = S.language_name[p.lang] || (langs[p.lang] || {}).name || p.lang;
+        li.append(el('p', { class: 'card-lang' }, fill(S.in_language, { language: name })));
+      }
+      const org = [p.organization !== S.organization && p.organization, p.unit].filter(Boolean);
+      if (org.length) li.append(block('p', 'card-org', org.join(S.list_separator)));
+      const meta = el('ul', { class: 'meta' });
+      const facts = p.locations.map((l) => l.label);
+      if (p.workplace.key !== 'onsite') facts.push(p.workplace.label);
+      facts.push(p.employment.label, p.extent.label);
+      facts.forEach((f) => meta.append(el('li', null, f)));
+      li.append(meta);
+      if (p.summary) li.append(block('p', 'card-summary', p.summary));
+      const due = el('p', { class: 'card-deadline' });
+      due.append(el('span', { class: 'label' }, S.fact.deadline + ':'), ' ',
+        el('time', { datetime: p.deadline }, p.deadline_text), ' ',
+        el('span', { class: 'days-left', 'data-deadline': p.deadline }));
+      li.append(due);
+      return li;
+    }
+  }
+})();
