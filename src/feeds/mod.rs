@@ -10,7 +10,7 @@ pub mod sitemap;
 
 use rayon::prelude::*;
 
-use crate::model::{Site, TermKind};
+use crate::model::Site;
 use crate::output::Sink;
 use crate::urls;
 use crate::views::LangCtx;
@@ -194,19 +194,6 @@ impl<'a> FeedSpec<'a> {
             }
         }
     }
-}
-
-/// The feed a listing page advertises, for templates.
-pub fn feed_link(site: &Site, lang: &str, term: Option<(TermKind, &str)>) -> serde_json::Value {
-    let rel = match term {
-        None => urls::feed(lang),
-        Some((kind, slug)) => urls::term_feed(lang, kind, slug),
-    };
-    serde_json::json!({
-        "path": site.config.path(&rel),
-        "permalink": site.config.permalink(&rel),
-        "calendar": site.config.path(&urls::calendar(lang)),
-    })
 }
 
 /// The key facts of a posting in one line, in the language of `ctx`:

@@ -31,5 +31,6 @@ mod serve;
 mod serve_security;
 mod similar;
 mod stale;
+mod theme_readme;
 mod translations;
 mod validation;

@@ -12,7 +12,7 @@ use vacancy::plan::{Job, Plan};
 use vacancy::render::{PageJob, Renderer};
 
 /// The README, from the repository, as theme authors read it.
-const README: &str = include_str!("../themes/default/README.md");
+const README: &str = include_str!("../../themes/default/README.md");
 /// The part of it this test reads: up to the next `## ` heading.
 const SECTION: &str = "## Templates and what they receive";
 /// The subsection whose table lists what every page template receives.
