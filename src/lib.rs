@@ -39,6 +39,7 @@ use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics, Failed};
 use crate::model::{Site, Status};
 use crate::output::Output;
+pub use crate::render::Kit;
 
 /// A site built in memory, not yet written.
 #[derive(Debug)]
@@ -147,31 +148,6 @@ impl Loaded {
     /// The site as it stands at `now`, and what renders it.
     pub fn at(self, now: DateTime<FixedOffset>) -> (Site, Kit) {
         (Site::new(self.config, self.content, now), self.kit)
-    }
-}
-
-/// What rendering needs besides the site: the theme, its interface strings
-/// and its compiled templates.
-pub struct Kit {
-    pub theme: theme::Theme,
-    pub strings: Vec<i18n::Strings>,
-    pub tera: tera::Tera,
-}
-
-impl Kit {
-    /// Renders the whole site into memory.
-    pub fn render(&self, site: &Site) -> Result<Output, Failed> {
-        let sink = output::MemSink::default();
-        self.render_into(site, &sink)?;
-        Ok(sink.into_output())
-    }
-
-    /// Renders the whole site into `sink`, every file as soon as it is made.
-    pub fn render_into(&self, site: &Site, sink: &dyn output::Sink) -> Result<(), Failed> {
-        let plan = plan::Plan::of(site, &self.theme);
-        plan::run(site, self, &plan, &|_| true, &plan::Sitemap::new(), sink)
-            .map(drop)
-            .map_err(|ds| fail(ds, &mut Diagnostics::default()))
     }
 }
 

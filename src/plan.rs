@@ -10,13 +10,13 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::Kit;
 use crate::diagnostic::Diagnostic;
 use crate::feeds::FeedJob;
 use crate::feeds::sitemap::Entry;
 use crate::model::Site;
 use crate::output::Sink;
-use crate::render::{PageJob, Renderer, page_file};
+use crate::output::{MemSink, Output};
+use crate::render::{Kit, PageJob, Renderer, page_file};
 use crate::theme::Theme;
 use crate::urls;
 
@@ -142,6 +142,31 @@ fn page_jobs(site: &Site) -> Vec<PageJob> {
         }
     }
     jobs
+}
+
+impl Kit {
+    /// Renders the whole site into memory.
+    pub fn render(&self, site: &Site) -> Result<Output, crate::diagnostic::Failed> {
+        let sink = MemSink::default();
+        self.render_into(site, &sink)?;
+        Ok(sink.into_output())
+    }
+
+    /// Renders the whole site into `sink`, every file as soon as it is made.
+    pub fn render_into(
+        &self,
+        site: &Site,
+        sink: &dyn Sink,
+    ) -> Result<(), crate::diagnostic::Failed> {
+        let plan = Plan::of(site, &self.theme);
+        run(site, self, &plan, &|_| true, &Sitemap::new(), sink)
+            .map(drop)
+            .map_err(|ds| {
+                let mut all = crate::diagnostic::Diagnostics(ds);
+                all.sort();
+                crate::diagnostic::Failed(all)
+            })
+    }
 }
 
 /// Each page's file and its sitemap entry (none when it is not indexed).

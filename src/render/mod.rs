@@ -37,6 +37,14 @@ use environment::render_error;
 use listing::FilterPanel;
 pub use listing::page_window;
 
+/// What rendering needs besides the site: the theme, its interface strings
+/// and its compiled templates.
+pub struct Kit {
+    pub theme: Theme,
+    pub strings: Vec<Strings>,
+    pub tera: Tera,
+}
+
 /// Builds the path of a listing's n-th page in a language.
 type PagePath = fn(&str, usize) -> String;
 
