@@ -165,17 +165,7 @@ impl Fields<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
-    fn parse_error(toml: &str) -> Diagnostic {
-        let file = SourceFile::new("x.sv.md", format!("+++\n{toml}+++\n"));
-        let text = file.text.clone();
-        let toml_text = &text[4..4 + toml.len()];
-        match Fields::parse(&file, toml_text, 4, 0..3) {
-            Ok(_) => panic!("{toml} should not parse"),
-            Err(d) => d,
-        }
-    }
+    use super::super::tests::parse_error;
 
     #[test]
     fn a_date_that_does_not_exist_is_reported_as_the_fields_invalid_date() {

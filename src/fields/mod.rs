@@ -386,7 +386,7 @@ fn describe(value: &DeValue<'_>) -> &'static str {
 mod tests {
     use super::*;
 
-    fn parse_error(toml: &str) -> Diagnostic {
+    pub(super) fn parse_error(toml: &str) -> Diagnostic {
         let file = SourceFile::new("x.sv.md", format!("+++\n{toml}+++\n"));
         let text = file.text.clone();
         let toml_text = &text[4..4 + toml.len()];

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::destination::{MARKER, marker_text};
-use super::{Sink, check_path, collision, invalid};
+use super::{Sink, invalid, record};
 
 /// A sink that writes each file as it comes into a fresh folder, checking
 /// every path as [`Output`] does before a write, and counting what it wrote.
@@ -209,18 +209,7 @@ impl DirSink {
     }
 
     fn write(&self, path: String, bytes: &[u8]) -> io::Result<()> {
-        check_path(&path)?;
-        {
-            let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
-            if let Some(other) = written.insert(path.to_lowercase(), path.clone()) {
-                let (a, b) = if other <= path {
-                    (other, path)
-                } else {
-                    (path, other)
-                };
-                return Err(collision(&a, &b));
-            }
-        }
+        record(&self.written, &path)?;
         if let Some((folder, _)) = path.rsplit_once('/') {
             let made = self
                 .folders

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::io;
 use std::sync::Arc;
 
-use super::{Sink, check_path, collision};
+use super::{Sink, record};
 
 /// A sink for `vacancy check`: keeps, of each file, only what checking
 /// needs (its path, and the anchors of a page), so checking a large board
@@ -60,18 +60,7 @@ impl IndexSink {
 
 impl Sink for IndexSink {
     fn put_shared(&self, path: String, bytes: Arc<[u8]>) -> io::Result<()> {
-        check_path(&path)?;
-        {
-            let mut paths = self.paths.lock().unwrap_or_else(|e| e.into_inner());
-            if let Some(other) = paths.insert(path.to_lowercase(), path.clone()) {
-                let (a, b) = if other <= path {
-                    (other, path)
-                } else {
-                    (path, other)
-                };
-                return Err(collision(&a, &b));
-            }
-        }
+        record(&self.paths, &path)?;
         if self.anchored.contains(&path) {
             let found = anchors_of(&String::from_utf8_lossy(&bytes));
             let mut anchors = self.anchors.lock().unwrap_or_else(|e| e.into_inner());

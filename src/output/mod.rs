@@ -155,6 +155,19 @@ fn check_path(path: &str) -> io::Result<()> {
     Ok(())
 }
 
+/// Checks a path a sink is given and records it by its case-folded form:
+/// two paths that differ only in case are refused, as a case-insensitive
+/// disk or host would keep only one of them.
+fn record(paths: &std::sync::Mutex<HashMap<String, String>>, path: &str) -> io::Result<()> {
+    check_path(path)?;
+    let mut paths = paths.lock().unwrap_or_else(|e| e.into_inner());
+    match paths.insert(path.to_lowercase(), path.to_string()) {
+        Some(other) if other.as_str() <= path => Err(collision(&other, path)),
+        Some(other) => Err(collision(path, &other)),
+        None => Ok(()),
+    }
+}
+
 fn collision(a: &str, b: &str) -> io::Error {
     invalid(format!(
         "\"{a}\" and \"{b}\" differ only in case, so one would \
