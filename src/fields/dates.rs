@@ -142,12 +142,7 @@ impl Fields<'_> {
                     }
                     None => format!("`{key}` is a date (like {example}) or one of {list}"),
                 };
-                self.error_at_abs(
-                    key,
-                    span,
-                    format!("\"{s}\" is not a valid value for `{}`", self.name(key)),
-                    help,
-                );
+                self.not_valid(key, span, s, help);
                 None
             }
             _ => {

@@ -241,13 +241,14 @@ impl<'a> Fields<'a> {
             Some(close) => format!("did you mean \"{close}\"? `{key}` is one of {list}"),
             None => format!("`{key}` is one of {list}"),
         };
-        self.error_at_abs(
-            key,
-            span,
-            format!("\"{s}\" is not a valid value for `{}`", self.name(key)),
-            help,
-        );
+        self.not_valid(key, span, s, help);
         None
+    }
+
+    /// Records that `value` is not one of the values `key` takes.
+    pub(super) fn not_valid(&mut self, key: &str, span: Range<usize>, value: &str, help: String) {
+        let message = format!("\"{value}\" is not a valid value for `{}`", self.name(key));
+        self.error_at_abs(key, span, message, help);
     }
 
     /// An array of tables (e.g. `[[contacts]]`), each as its own `Fields`.

@@ -347,6 +347,22 @@ impl<'a> Renderer<'a> {
     }
 
     /// Links to the same page in every other language, built by `rel_for`.
+    /// The meta of a page that exists in the languages `rel_for` gives a
+    /// path in (its own among them), linked to each of those.
+    fn meta_translated(
+        &self,
+        lang: usize,
+        kind: &'static str,
+        title: &str,
+        description: &str,
+        rel_for: impl Fn(&str) -> Option<String>,
+    ) -> PageMeta {
+        let own = rel_for(self.code(lang)).unwrap_or_default();
+        let mut meta = self.meta(lang, kind, title.to_string(), description.to_string(), own);
+        meta.translations = self.translations(lang, rel_for);
+        meta
+    }
+
     fn translations(
         &self,
         lang: usize,

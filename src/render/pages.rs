@@ -164,14 +164,7 @@ impl<'a> Renderer<'a> {
         let t = p
             .translation(code)
             .expect("jobs only for existing translations");
-        let mut meta = self.meta(
-            lang,
-            "posting",
-            t.title.clone(),
-            t.summary.clone(),
-            urls::posting(code, &p.slug),
-        );
-        meta.translations = self.translations(lang, |l| {
+        let mut meta = self.meta_translated(lang, "posting", &t.title, &t.summary, |l| {
             p.translation(l).map(|_| urls::posting(l, &p.slug))
         });
         meta.noindex = site.status[i] == Status::Closed;
@@ -200,15 +193,9 @@ impl<'a> Renderer<'a> {
         let t = p
             .translation(code)
             .expect("jobs only for existing translations");
-        let mut meta = self.meta(
-            lang,
-            "page",
-            t.title.clone(),
-            t.description.clone(),
-            urls::page(code, &p.slug),
-        );
-        meta.translations =
-            self.translations(lang, |l| p.translation(l).map(|_| urls::page(l, &p.slug)));
+        let meta = self.meta_translated(lang, "page", &t.title, &t.description, |l| {
+            p.translation(l).map(|_| urls::page(l, &p.slug))
+        });
         let mut c = self.context(lang, &meta);
         let content = Content {
             title: &t.title,
