@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, count};
 
 /// A line to standard output. A reader that went away (`vacancy build -v |
 /// head -1`) is no error of the command's: the line is dropped, not a panic.
@@ -30,6 +30,8 @@ macro_rules! tell {
     about = "Build an accessible, multilingual job board from Markdown postings"
 )]
 pub struct Cli {
+    #[command(flatten)]
+    pub site: SiteArgs,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -48,33 +50,33 @@ pub enum Command {
     Serve(ServeArgs),
 }
 
+/// Options every command takes, before or after its name
+/// (`vacancy --root site build` and `vacancy build --root site` alike).
 #[derive(Debug, clap::Args)]
 pub struct SiteArgs {
     /// The site folder (holding vacancy.toml).
-    #[arg(long, default_value = ".")]
+    #[arg(long, global = true, default_value = ".")]
     pub root: PathBuf,
     /// The moment to build for, e.g. 2026-03-20 or 2026-03-20T12:00:00+01:00.
     /// Defaults to SOURCE_DATE_EPOCH when set, else the current time.
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub now: Option<String>,
+    /// Print nothing but errors.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Also list every file written and print warnings in full.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
-    #[command(flatten)]
-    pub site: SiteArgs,
     /// Where to write the site; relative paths are relative to the site folder.
     #[arg(long, short, default_value = "output")]
     pub output: PathBuf,
     /// Use another base URL than vacancy.toml's (e.g. for a staging server).
     #[arg(long)]
     pub base_url: Option<String>,
-    /// Print nothing but errors.
-    #[arg(long, short, conflicts_with = "verbose")]
-    pub quiet: bool,
-    /// Also list every file written and print warnings in full.
-    #[arg(long, short)]
-    pub verbose: bool,
     /// Build even when the board would have no postings while the last build
     /// had some, or when the site has no content/ folder.
     #[arg(long)]
@@ -93,8 +95,6 @@ pub enum Format {
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    #[command(flatten)]
-    pub site: SiteArgs,
     /// How to print problems.
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
@@ -113,9 +113,6 @@ pub struct NewArgs {
     /// The language of the file (default: the site's default language).
     #[arg(long)]
     pub lang: Option<String>,
-    /// The site folder (holding vacancy.toml).
-    #[arg(long, default_value = ".")]
-    pub root: PathBuf,
 }
 
 #[derive(Debug, clap::Args)]
@@ -126,8 +123,6 @@ pub struct InitArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ServeArgs {
-    #[command(flatten)]
-    pub site: SiteArgs,
     /// The port to listen on (0 picks a free one).
     #[arg(long, default_value_t = 1111)]
     pub port: u16,
@@ -139,16 +134,17 @@ pub struct ServeArgs {
 
 /// Runs the command and returns the process exit code.
 pub fn run(cli: Cli) -> i32 {
+    let site = &cli.site;
     match cli.command {
-        Command::Build(args) => build(args),
-        Command::Check(args) => check(args),
+        Command::Build(args) => build(site, args),
+        Command::Check(args) => check(site, args),
         Command::New(args) => report(crate::scaffold::new_posting(
-            &args.root,
+            &site.root,
             &args.slug,
             args.lang.as_deref(),
         )),
         Command::Init(args) => report(crate::scaffold::init(&args.dir)),
-        Command::Serve(args) => serve(args),
+        Command::Serve(args) => serve(site, args),
     }
 }
 
@@ -169,12 +165,12 @@ fn now(site: &SiteArgs) -> Result<chrono::DateTime<chrono::FixedOffset>, String>
     crate::resolve_now(site.now.as_deref(), crate::site_time_zone(&site.root))
 }
 
-fn build(args: BuildArgs) -> i32 {
-    let now = match now(&args.site) {
+fn build(site: &SiteArgs, args: BuildArgs) -> i32 {
+    let now = match now(site) {
         Ok(n) => n,
         Err(e) => return report(Err(e)),
     };
-    let root = &args.site.root;
+    let root = &site.root;
     let output = if args.output.is_absolute() {
         args.output.clone()
     } else {
@@ -196,8 +192,8 @@ fn build(args: BuildArgs) -> i32 {
         }
         Err(e) => return report(Err(e.to_string())),
     };
-    if !args.quiet {
-        if args.verbose {
+    if !site.quiet {
+        if site.verbose {
             for path in &built.files {
                 say!("  {path}");
             }
@@ -213,8 +209,8 @@ fn build(args: BuildArgs) -> i32 {
     0
 }
 
-fn check(args: CheckArgs) -> i32 {
-    let now = match now(&args.site) {
+fn check(site: &SiteArgs, args: CheckArgs) -> i32 {
+    let now = match now(site) {
         Ok(n) => n,
         Err(e) => return report(Err(e)),
     };
@@ -222,16 +218,22 @@ fn check(args: CheckArgs) -> i32 {
         strict: args.strict,
         allow_empty: args.allow_empty,
     };
-    match crate::check::check(&args.site.root, now, options) {
+    match crate::check::check(&site.root, now, options) {
         Ok(built) => {
             print_diagnostics(&built.warnings, args.format);
             if args.format == Format::Human {
                 let warnings = built.warnings.warnings().count();
                 let postings = built.site.content.postings.len();
                 match warnings {
-                    0 => say!("ok: no errors in {postings} postings"),
-                    1 => say!("ok: no errors in {postings} postings (1 warning)"),
-                    n => say!("ok: no errors in {postings} postings ({n} warnings)"),
+                    0 => say!(
+                        "ok: no errors in {}",
+                        count(postings, "posting", "postings")
+                    ),
+                    n => say!(
+                        "ok: no errors in {} ({})",
+                        count(postings, "posting", "postings"),
+                        count(n, "warning", "warnings")
+                    ),
                 }
             }
             0
@@ -246,15 +248,15 @@ fn check(args: CheckArgs) -> i32 {
     }
 }
 
-fn serve(args: ServeArgs) -> i32 {
+fn serve(site: &SiteArgs, args: ServeArgs) -> i32 {
     // A fixed moment only when asked for one, as `build` would; else the clock, live.
-    let fixed = args.site.now.is_some() || std::env::var_os("SOURCE_DATE_EPOCH").is_some();
-    let now = match fixed.then(|| now(&args.site)).transpose() {
+    let fixed = site.now.is_some() || std::env::var_os("SOURCE_DATE_EPOCH").is_some();
+    let now = match fixed.then(|| now(site)).transpose() {
         Ok(n) => n,
         Err(e) => return report(Err(e)),
     };
     let options = crate::serve::Options {
-        root: args.site.root.clone(),
+        root: site.root.clone(),
         bind: args.bind,
         port: args.port,
         now,
@@ -264,7 +266,7 @@ fn serve(args: ServeArgs) -> i32 {
         Ok(server) => server,
         Err(e) => return report(Err(e.to_string())),
     };
-    say!("serving {} at {}", args.site.root.display(), server.url());
+    say!("serving {} at {}", site.root.display(), server.url());
     say!("watching for changes; press Ctrl-C to stop");
     match server.wait() {
         Ok(()) => 0,

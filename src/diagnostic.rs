@@ -276,7 +276,16 @@ pub struct Failed(pub Diagnostics);
 impl fmt::Display for Failed {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.0.errors().count();
-        write!(f, "{n} error{} found", if n == 1 { "" } else { "s" })
+        write!(f, "{} found", count(n, "error", "errors"))
+    }
+}
+
+/// `n` with the noun in the singular or plural: "1 error", "3 errors".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
     }
 }
 

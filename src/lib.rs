@@ -119,9 +119,10 @@ fn pages_per_language<S: AsRef<str>>(
 
 fn summary(site: &Site, pages: &[(String, usize)], elapsed: Duration) -> String {
     let per_lang: Vec<String> = pages.iter().map(|(l, n)| format!("{l} {n}")).collect();
+    let total = pages.iter().map(|(_, n)| n).sum::<usize>();
     format!(
-        "built {} pages ({}); {} open, {} closed, {} future postings; in {} ms",
-        pages.iter().map(|(_, n)| n).sum::<usize>(),
+        "built {} ({}); postings: {} open, {} closed, {} still to be published; in {} ms",
+        diagnostic::count(total, "page", "pages"),
         per_lang.join(", "),
         site.count(Status::Open),
         site.count(Status::Closed),

@@ -10,8 +10,14 @@ use crate::schema::{Field, Scope};
 /// Writes `content/postings/<slug>.<lang>.md` with every field present and explained.
 pub fn new_posting(root: &Path, slug: &str, lang: Option<&str>) -> Result<String, String> {
     let config = Config::load(root).map_err(|ds| {
+        // Without the diagnostic's own "error: ": the command adds one.
         ds.first()
-            .map(|d| d.render())
+            .map(|d| {
+                d.render()
+                    .trim_start_matches("error: ")
+                    .trim_end()
+                    .to_string()
+            })
             .unwrap_or_else(|| format!("cannot read {CONFIG_FILE}"))
     })?;
     if !is_slug(slug) {

@@ -152,7 +152,7 @@ fn the_build_ends_with_a_line_counting_pages_per_language() {
     assert_eq!(
         without_timing(last),
         format!(
-            "built {} pages (sv {sv}, en {en}); 4 open, 1 closed, 1 future postings; in <ms> ms",
+            "built {} pages (sv {sv}, en {en}); postings: 4 open, 1 closed, 1 still to be published; in <ms> ms",
             sv + en
         ),
         "{last}"
@@ -354,4 +354,38 @@ fn a_folder_without_a_site_is_explained() {
     assert_eq!(output.status.code(), Some(1));
     assert_snapshot("cli/no-site", &transcript(&output, tmp.path()));
     assert!(!tmp.path().join("output").exists());
+}
+
+/// Issue 15: `--root`, `--now`, `--quiet` and `--verbose` before the command
+/// name work as after it.
+#[test]
+fn site_options_are_accepted_before_the_command_too() {
+    let out = tempfile::tempdir().unwrap();
+    let site = fixture("board");
+    let output = out.path().join("site");
+    let before = vacancy(&[
+        "--root",
+        arg(&site),
+        "--now",
+        NOW,
+        "--quiet",
+        "build",
+        "--output",
+        arg(&output),
+    ]);
+    assert_snapshot(
+        "cli/options-before-the-command",
+        &transcript(&before, out.path()),
+    );
+    let check = vacancy(&["--root", arg(&site), "--now", NOW, "check"]);
+    assert_snapshot("cli/check-with-root-before", &transcript(&check, &site));
+}
+
+/// Issue 15: one `error:` prefix when `new` is run outside a site.
+#[test]
+fn new_outside_a_site_says_error_once() {
+    let empty = tempfile::tempdir().unwrap();
+    let result = vacancy(&["new", "case-officer", "--root", arg(empty.path())]);
+    assert_eq!(result.status.code(), Some(1));
+    assert_snapshot("cli/new-outside-a-site", &transcript(&result, empty.path()));
 }
