@@ -45,7 +45,10 @@ pub fn check(root: &Path, now: DateTime<FixedOffset>, options: Options) -> Resul
         found.push(d);
     }
     let (site, kit) = match crate::load(root, None) {
-        Ok(loaded) => loaded.at(now),
+        Ok(mut loaded) => {
+            found.extend(std::mem::take(&mut loaded.warnings).0);
+            loaded.at(now)
+        }
         Err(mut failed) => {
             failed.0.extend(found.0);
             failed.0.sort();

@@ -198,7 +198,15 @@ fn build(site: &SiteArgs, args: BuildArgs) -> i32 {
                 say!("  {path}");
             }
         }
-        print_diagnostics(&built.warnings, Format::Human);
+        let warnings = built.warnings.warnings().count();
+        if site.verbose {
+            print_diagnostics(&built.warnings, Format::Human);
+        } else if warnings > 0 {
+            tell!(
+                "{}: see them with `vacancy build --verbose` or `vacancy check`",
+                count(warnings, "warning", "warnings")
+            );
+        }
         say!("{}", built.next_change_line());
         say!("{}", built.summary());
     }

@@ -143,6 +143,8 @@ pub struct Loaded {
     pub config: Config,
     pub content: model::Content,
     pub kit: Kit,
+    /// What is not wrong but may be a mistake (a file that is not read).
+    pub warnings: Diagnostics,
 }
 
 impl Loaded {
@@ -177,7 +179,10 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Failed> {
     let strings = i18n::load(&config, &theme.i18n);
     let content = content::load(root, &config);
     let (strings, content) = match (strings, content) {
-        (Ok(s), Ok(c)) => (s, c),
+        (Ok(s), Ok((c, warnings))) => {
+            diagnostics.extend(warnings);
+            (s, c)
+        }
         (s, c) => {
             diagnostics.extend(s.err().unwrap_or_default());
             diagnostics.extend(c.err().unwrap_or_default());
@@ -188,6 +193,7 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Failed> {
     Ok(Loaded {
         config,
         content,
+        warnings: std::mem::take(&mut diagnostics),
         kit: Kit {
             theme,
             strings,
@@ -203,12 +209,14 @@ pub fn build_in_memory(
     base_url: Option<&str>,
 ) -> Result<Built, Failed> {
     let started = Instant::now();
-    let (site, kit) = load(root, base_url)?.at(now);
+    let mut loaded = load(root, base_url)?;
+    let warnings = std::mem::take(&mut loaded.warnings);
+    let (site, kit) = loaded.at(now);
     let output = kit.render(&site)?;
     Ok(Built {
         site,
         output,
-        warnings: Diagnostics::default(),
+        warnings,
         elapsed: started.elapsed(),
     })
 }
@@ -245,7 +253,7 @@ pub fn build(
     let content_problem = (!options.allow_empty)
         .then(|| content::missing_folder(root))
         .flatten();
-    let loaded = load(root, options.base_url).map_err(|mut failed| {
+    let mut loaded = load(root, options.base_url).map_err(|mut failed| {
         if let Some(d) = &content_problem {
             failed.0.push(d.clone());
             failed.0.sort();
@@ -255,6 +263,7 @@ pub fn build(
     if let Some(d) = content_problem {
         return Err(BuildError::Content(Failed(Diagnostics(vec![d]))));
     }
+    let warnings = std::mem::take(&mut loaded.warnings);
     let (site, kit) = loaded.at(now);
     let published = site.count(Status::Open) + site.count(Status::Closed);
     if let output::Previous::Build { postings } = previous
@@ -285,7 +294,7 @@ pub fn build(
     Ok(Published {
         site,
         files,
-        warnings: Diagnostics::default(),
+        warnings,
         elapsed: started.elapsed(),
     })
 }

@@ -109,7 +109,7 @@ pub fn run(args: &Args) -> Result<(), String> {
         // Loading: config, discovery, reading, validation, merging, Markdown.
         let t = Instant::now();
         let config = vacancy::config::Config::load(&args.root).map_err(|d| format!("{d:?}"))?;
-        let content = vacancy::content::load(&args.root, &config)
+        let (content, _warnings) = vacancy::content::load(&args.root, &config)
             .map_err(|d| format!("{} problems loading the content", d.len()))?;
         let load = t.elapsed();
         record(

@@ -112,10 +112,9 @@ fn content_file(
         if in_folder {
             return Ok(None);
         }
-        return Err(Diagnostic::warning(format!(
-            "{} is not a Markdown file and is ignored",
-            rel.display()
-        ))
+        return Err(Diagnostic::warning(
+            "this is not a Markdown file (.md), so it is not read".to_string(),
+        )
         .in_file(&rel)
         .help("attachments go into a posting folder: <slug>/index.<lang>.md plus the file"));
     };

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::diagnostic::{Diagnostic, SourceFile, did_you_mean};
 use crate::files::{file_kind, read_text};
 use crate::model::{Attachment, Content};
 use discover::{check_duplicates, discover};
@@ -89,12 +89,14 @@ fn linked_folders(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> bool {
     any
 }
 
-/// Reads and validates everything under `content/`.
-pub fn load(root: &Path, config: &Config) -> Result<Content, Vec<Diagnostic>> {
+/// Reads and validates everything under `content/`: the content and its
+/// warnings, or every problem found.
+pub fn load(root: &Path, config: &Config) -> Result<(Content, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut diagnostics = Vec::new();
     if linked_folders(root, &mut diagnostics) {
         return Err(diagnostics);
     }
+    unread_entries(root, &mut diagnostics);
     let postings_found = discover(root, POSTINGS_DIR, true, config, &mut diagnostics);
     crate::memory::fit_to(postings_found.len());
     let pages_found = discover(root, PAGES_DIR, false, config, &mut diagnostics);
@@ -111,7 +113,48 @@ pub fn load(root: &Path, config: &Config) -> Result<Content, Vec<Diagnostic>> {
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(diagnostics);
     }
-    Ok(Content { postings, pages })
+    Ok((Content { postings, pages }, diagnostics))
+}
+
+/// The folders `content/` holds that are read.
+const CONTENT_FOLDERS: &[&str] = &["postings", "pages"];
+
+/// Anything directly in `content/` besides `postings/` and `pages/` is
+/// never read: a warning names each (with the folder it was likely meant to
+/// be), so that a misspelt folder does not hide its postings silently.
+fn unread_entries(root: &Path, diagnostics: &mut Vec<Diagnostic>) {
+    let Ok(entries) = std::fs::read_dir(root.join("content")) else {
+        return;
+    };
+    let mut names: Vec<(String, bool)> = entries
+        .flatten()
+        .map(|e| {
+            let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+            (e.file_name().to_string_lossy().to_string(), is_dir)
+        })
+        .filter(|(name, _)| !CONTENT_FOLDERS.contains(&name.as_str()) && !is_ignored(name))
+        .collect();
+    names.sort();
+    for (name, is_dir) in names {
+        let rel = Path::new("content").join(&name);
+        let help = match did_you_mean(&name, CONTENT_FOLDERS.iter().copied()) {
+            Some(close) if is_dir => format!(
+                "did you mean `content/{close}/`? Rename the folder, or move its files into content/{close}/"
+            ),
+            _ if is_dir => "postings go in content/postings/ and plain pages in content/pages/; \
+                 move the files there"
+                .to_string(),
+            _ => "postings go in content/postings/<slug>.<lang>.md and plain pages in \
+                 content/pages/<slug>.<lang>.md; move the file there"
+                .to_string(),
+        };
+        let what = if is_dir { "folder" } else { "file" };
+        diagnostics.push(
+            Diagnostic::warning(format!("this {what} is not read"))
+                .in_file(&rel)
+                .help(help),
+        );
+    }
 }
 
 fn pages_found_docs(root: &Path, found: &[Found], diagnostics: &mut Vec<Diagnostic>) -> Vec<Doc> {

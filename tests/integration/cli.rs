@@ -389,3 +389,38 @@ fn new_outside_a_site_says_error_once() {
     assert_eq!(result.status.code(), Some(1));
     assert_snapshot("cli/new-outside-a-site", &transcript(&result, empty.path()));
 }
+
+/// Issue 15: nothing under `content/` is ignored without a word. A stray
+/// file and a misspelt folder are counted in the build's output and shown
+/// in full with `--verbose`.
+#[test]
+fn build_names_a_stray_file_and_a_misspelt_folder() {
+    let site = copy_fixture("board");
+    let root = site.path();
+    std::fs::write(root.join("content/postings/notes.txt"), "ring Anna").unwrap();
+    std::fs::create_dir(root.join("content/posting")).unwrap();
+    std::fs::write(root.join("content/posting/new-job.sv.md"), "+++\n+++\n").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let output = out.path().join("site");
+    let args = [
+        "build",
+        "--root",
+        arg(root),
+        "--now",
+        NOW,
+        "--output",
+        arg(&output),
+    ];
+    let plain = vacancy(&args);
+    assert_success(&plain);
+    assert_snapshot(
+        "cli/build-counts-warnings",
+        &without_timing(&transcript(&plain, root)),
+    );
+    let verbose = vacancy(&[&args[..], &["--verbose"]].concat());
+    assert_success(&verbose);
+    assert_snapshot(
+        "cli/build-verbose-warnings",
+        &stderr(&verbose).replace(&root.display().to_string(), "<site>"),
+    );
+}
