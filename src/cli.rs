@@ -314,29 +314,43 @@ pub fn print_diagnostics(diagnostics: &Diagnostics, format: Format) {
     }
 }
 
-/// A GitHub Actions workflow command that puts the problem on the right line.
+/// GitHub Actions workflow commands that put the problem on the right line:
+/// one for the file it is reported in, and one more for each other file it
+/// points at (a fact given differently in two translations is shown on
+/// both, so a pull request that changed either one shows it). One per line.
 pub fn github_annotation(d: &Diagnostic) -> String {
     let level = if d.is_error() { "error" } else { "warning" };
-    let mut props = Vec::new();
-    if let Some(file) = d.file() {
-        props.push(format!(
-            "file={}",
-            escape_property(&file.display().to_string())
-        ));
-    }
-    if let Some((line, col)) = d.line_column() {
-        props.push(format!("line={line}"));
-        props.push(format!("col={col}"));
-    }
-    if let Some(field) = &d.field {
-        props.push(format!("title={}", escape_property(field)));
-    }
     let mut message = d.message.clone();
     if let Some(help) = &d.help {
         message.push_str("\nhelp: ");
         message.push_str(help);
     }
-    format!("::{level} {}::{}", props.join(","), escape_data(&message))
+    let title = d
+        .field
+        .as_ref()
+        .map(|f| format!("title={}", escape_property(f)));
+    let command = |place: Option<String>| {
+        let props: Vec<String> = place.into_iter().chain(title.clone()).collect();
+        format!("::{level} {}::{}", props.join(","), escape_data(&message))
+    };
+    let Some(first) = d.labels.first() else {
+        let place = d
+            .file()
+            .map(|f| format!("file={}", escape_property(&f.display().to_string())));
+        return command(place);
+    };
+    let mut seen = Vec::new();
+    let mut lines = Vec::new();
+    for label in std::iter::once(first).chain(&d.labels[1..]) {
+        if seen.contains(&&label.file.path) {
+            continue;
+        }
+        seen.push(&label.file.path);
+        let (line, col) = label.file.line_column(label.span.start);
+        let file = escape_property(&label.file.path.display().to_string());
+        lines.push(command(Some(format!("file={file},line={line},col={col}"))));
+    }
+    lines.join("\n")
 }
 
 fn escape_data(s: &str) -> String {

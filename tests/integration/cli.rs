@@ -424,3 +424,43 @@ fn build_names_a_stray_file_and_a_misspelt_folder() {
         &stderr(&verbose).replace(&root.display().to_string(), "<site>"),
     );
 }
+
+/// Issue 15: a fact given differently in two files is annotated on both, so a
+/// pull request that changed only one of them shows the problem.
+#[test]
+fn a_conflict_between_two_files_is_annotated_on_both() {
+    let site = copy_fixture("board");
+    let en = site.path().join("content/postings/case-officer.en.md");
+    let text = std::fs::read_to_string(&en).unwrap();
+    std::fs::write(
+        &en,
+        text.replacen("+++\n", "+++\ndeadline = 2026-03-27\n", 1),
+    )
+    .unwrap();
+    let result = vacancy(&[
+        "check",
+        "--root",
+        arg(site.path()),
+        "--now",
+        NOW,
+        "--format",
+        "github",
+    ]);
+    assert_eq!(result.status.code(), Some(1));
+    let printed = stdout(&result);
+    let annotated: Vec<&str> = printed
+        .lines()
+        .filter_map(|l| l.split("file=").nth(1)?.split(',').next())
+        .collect();
+    assert_eq!(
+        annotated,
+        [
+            "content/postings/case-officer.en.md",
+            "content/postings/case-officer.sv.md"
+        ]
+    );
+    assert_snapshot(
+        "cli/conflict-annotated-on-both-files",
+        &transcript(&result, site.path()),
+    );
+}
