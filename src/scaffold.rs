@@ -43,28 +43,36 @@ pub fn new_posting(root: &Path, slug: &str, lang: Option<&str>) -> Result<String
     }
     let today = crate::resolve_now(None, Some(config.time_zone))?.date_naive();
     let categories: Vec<&str> = config.categories.iter().map(|c| c.key.as_str()).collect();
-    let text = posting_template(today, &categories);
+    let places: Vec<&str> = config.locations.keys().map(String::as_str).collect();
+    let text = posting_template(today, &categories, &places);
     std::fs::create_dir_all(root.join(POSTINGS_DIR)).map_err(|e| e.to_string())?;
     std::fs::write(&path, text).map_err(|e| format!("cannot write {rel}: {e}"))?;
     Ok(format!(
-        "wrote {rel}\nfill in the fields, then run `vacancy check` to see whether anything is missing"
+        "wrote {rel}, a draft: it is not published until you remove `draft = true`\n\
+         replace every \"TODO:\", then run `vacancy check` to see what is still missing"
     ))
 }
 
 /// The posting file `new` writes: every field of [`Field::ALL`] with its
 /// help as a comment, the texts of the file's language first, then the
 /// facts, then tables (which must come last in TOML).
-fn posting_template(today: chrono::NaiveDate, categories: &[&str]) -> String {
+fn posting_template(today: chrono::NaiveDate, categories: &[&str], places: &[&str]) -> String {
     let deadline = today + chrono::Duration::days(21);
     let category_help = if categories.is_empty() {
         "(none are defined in vacancy.toml yet)".to_string()
     } else {
         categories.join(", ")
     };
+    let place_help = if places.is_empty() {
+        "  # TODO: the town or city, in quotes: [\"...\"]".to_string()
+    } else {
+        format!("  # TODO: one or more of {}", places.join(", "))
+    };
     let fill = |text: &str| {
         text.replace("{today}", &today.to_string())
             .replace("{deadline}", &deadline.to_string())
             .replace("{categories}", &category_help)
+            .replace("{places}", &place_help)
     };
     let is_table = |f: &Field| f.spec().example.starts_with("[[");
     let texts = Field::ALL
@@ -72,9 +80,13 @@ fn posting_template(today: chrono::NaiveDate, categories: &[&str]) -> String {
         .filter(|f| f.spec().scope == Scope::PerLanguage);
     let facts = Field::ALL
         .iter()
-        .filter(|f| f.spec().scope != Scope::PerLanguage && !is_table(f));
+        .filter(|f| f.spec().scope != Scope::PerLanguage && !is_table(f) && **f != Field::Draft);
     let tables = Field::ALL.iter().filter(|f| is_table(f));
-    let mut out = String::from("+++\n# ---- Texts in this file's language ----\n");
+    // The draft line first: what keeps the posting off the board is the
+    // first thing an editor reads.
+    let mut out = String::from("+++\n");
+    out.push_str(&field_lines(Field::Draft));
+    out.push_str("\n# ---- Texts in this file's language ----\n");
     texts.for_each(|f| out.push_str(&fill(&field_lines(*f))));
     out.push_str(
         "\n# ---- Facts: written once, in one language's file, and shown in every language ----\n",

@@ -93,7 +93,7 @@ fields! {
         required: Yes,
         help: "The job title, in this file's language. Required.",
         example: "title = \"Migration Case Officer\"",
-        scaffold: Some("title = \"Job title\""),
+        scaffold: Some("title = \"TODO: the job title\""),
     },
     Summary {
         name: "summary",
@@ -102,7 +102,7 @@ fields! {
         help: "One or two sentences for listings, feeds and link previews.\n\
                Optional: without it the first paragraph of the text is used.",
         example: "summary = \"One or two sentences.\"",
-        scaffold: Some("summary = \"What the job is, in one or two sentences.\""),
+        scaffold: Some("summary = \"TODO: what the job is, in one or two sentences\""),
     },
     Published {
         name: "published",
@@ -127,7 +127,7 @@ fields! {
         required: UnlessRemote,
         help: "Places of work. Required unless workplace = \"remote\".",
         example: "locations = [\"Norrköping\", \"Stockholm\"]",
-        scaffold: Some("locations = [\"Norrköping\"]"),
+        scaffold: Some("locations = []{places}"),
     },
     Workplace {
         name: "workplace",
@@ -151,7 +151,7 @@ fields! {
         required: No,
         help: "true when a permanent post starts with a probationary period.",
         example: "probation = true",
-        scaffold: Some("probation = true"),
+        scaffold: None,
     },
     Extent {
         name: "extent",
@@ -175,7 +175,7 @@ fields! {
         required: No,
         help: "Working hours, e.g. \"Office hours\" or \"Trust-based working hours\".",
         example: "hours = \"Office hours\"",
-        scaffold: Some("hours = \"Office hours\""),
+        scaffold: None,
     },
     Start {
         name: "start",
@@ -193,7 +193,7 @@ fields! {
                salary = { min = 38000, max = 46000, currency = \"SEK\", per = \"month\" }\n\
                (\"per\" is \"month\", \"year\" or \"hour\").",
         example: "salary = \"Individual salary setting\"",
-        scaffold: Some("salary = \"Individual salary setting\""),
+        scaffold: None,
     },
     Organization {
         name: "organization",
@@ -234,7 +234,7 @@ fields! {
         help: "Where to apply: a web address, or an e-mail address, or neither when the\n\
                text says how.",
         example: "apply_url = \"https://example.se/apply/123\"",
-        scaffold: Some("apply_url = \"https://www.example.org/apply\""),
+        scaffold: None,
     },
     ApplyEmail {
         name: "apply_email",
@@ -251,15 +251,12 @@ fields! {
         help: "Contacts: one [[contacts]] table each. Names, phones and e-mails are facts;\n\
                \"role\" may be translated in each language's file. union = true for union\n\
                representatives.",
-        example: "[[contacts]]
-name = \"Anna Exempel\"
-role = \"Unit manager\"
-phone = \"070-174 06 05\"",
-        scaffold: Some("[[contacts]]
-name = \"Name Surname\"
-role = \"Unit manager\"
-phone = \"070-174 06 50\"
-email = \"name.surname@example.org\""),
+        example: "[[contacts]]\nname = \"Anna Exempel\"\nrole = \"Unit manager\"\n\
+                  phone = \"070-174 06 05\"",
+        scaffold: Some(
+            "[[contacts]]\nname = \"TODO: name\"\nrole = \"TODO: role\"\n\
+             # phone = \"070-174 06 05\"\n# email = \"anna@example.se\"",
+        ),
     },
     Screening {
         name: "screening",
@@ -273,9 +270,10 @@ email = \"name.surname@example.org\""),
         name: "draft",
         scope: Fact,
         required: No,
-        help: "true keeps the posting off the board while you work on it.",
+        help: "A draft is not published: remove this line (or write false) when the\n\
+               posting is ready. A value starting with \"TODO:\" must be replaced first.",
         example: "draft = true",
-        scaffold: None,
+        scaffold: Some("draft = true"),
     },
 }
 

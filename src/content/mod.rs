@@ -281,8 +281,9 @@ fn merge_postings(
     let merged: Vec<(Option<crate::model::Posting>, Vec<Diagnostic>)> = groups
         .into_par_iter()
         .map(|(_, files)| {
-            let mut ds = Vec::new();
-            if files.iter().any(|f| f.draft) {
+            let draft = files.iter().any(|f| f.draft);
+            let mut ds = posting::placeholders(files.iter().map(|f| &**f), draft);
+            if draft {
                 return (None, ds);
             }
             let mut files: Vec<posting::RawPosting> = files.into_iter().map(|f| *f).collect();

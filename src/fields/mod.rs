@@ -28,6 +28,9 @@ pub struct Fields<'a> {
     prefix: String,
     entries: Vec<(Sp<String>, Sp<DeValue<'a>>)>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Texts still holding a placeholder of `vacancy new` ("TODO: ..."):
+    /// each field's name and where its value is (absolute).
+    pub placeholders: Vec<(String, Range<usize>)>,
 }
 
 impl<'a> Fields<'a> {
@@ -84,6 +87,7 @@ impl<'a> Fields<'a> {
             prefix,
             entries,
             diagnostics: Vec::new(),
+            placeholders: Vec::new(),
         }
     }
 
@@ -353,7 +357,8 @@ impl<'a> Fields<'a> {
     }
 
     /// Hands over the diagnostics of a sub-table.
-    pub fn absorb(&mut self, child: Fields<'a>, known: &[&str]) {
+    pub fn absorb(&mut self, mut child: Fields<'a>, known: &[&str]) {
+        self.placeholders.append(&mut child.placeholders);
         let diagnostics = child.finish(known);
         self.diagnostics.extend(diagnostics);
     }

@@ -14,7 +14,11 @@ impl Fields<'_> {
                     self.error_at(key, value.span(), why, CONTROL_HELP);
                     return None;
                 }
-                Some(Sp::new(self.abs(value.span()), s.to_string()))
+                let span = self.abs(value.span());
+                if is_placeholder(s) {
+                    self.placeholders.push((self.name(key), span.clone()));
+                }
+                Some(Sp::new(span, s.to_string()))
             }
             _ => {
                 self.wrong_type(key, &value, "text in quotes", example);
@@ -143,3 +147,11 @@ pub fn check_controls(field: &str, text: &str) -> Result<(), String> {
 /// How to fix a control character in a text.
 pub const CONTROL_HELP: &str = "remove it: write the text with letters, digits and punctuation only \
      (a `\\u001b`-style escape or a character pasted from another program often puts one there)";
+
+/// The prefix `vacancy new` puts in what an editor must still write.
+pub const PLACEHOLDER: &str = "TODO:";
+
+/// Whether a text is still a placeholder of `vacancy new`.
+pub fn is_placeholder(text: &str) -> bool {
+    text.trim_start().starts_with(PLACEHOLDER)
+}

@@ -106,9 +106,11 @@ fn new_with_a_language_writes_a_translation_that_joins_the_posting() {
     ]));
     assert!(site.join("content/postings/nurse.en.md").is_file());
     assert!(site.join("content/postings/nurse.sv.md").is_file());
+    // Both files are one draft posting: not counted among the postings, its
+    // placeholders listed for each file.
     let check = vacancy(&["check", "--root", arg(&site)]);
     assert_success(&check);
-    assert_eq!(stdout(&check).trim(), "ok: no errors in 2 postings");
+    assert_eq!(stdout(&check).trim(), "ok: no errors in 1 posting (8 warnings)");
 }
 
 #[test]
@@ -463,4 +465,36 @@ fn a_conflict_between_two_files_is_annotated_on_both() {
         "cli/conflict-annotated-on-both-files",
         &transcript(&result, site.path()),
     );
+}
+
+/// Issue 15: a posting `vacancy new` wrote and nobody edited is a draft with
+/// placeholders: nothing of it is published, and `check` lists what is still
+/// to fill in; without `draft = true` each placeholder is an error.
+#[test]
+fn a_new_posting_left_unedited_is_not_published_and_check_says_what_to_fill_in() {
+    let site = copy_fixture("board");
+    let root = site.path();
+    let env = [("SOURCE_DATE_EPOCH", NOW_EPOCH)];
+    assert_success(&vacancy_with_env(
+        &["new", "nurse", "--root", arg(root)],
+        &env,
+    ));
+    let built = vacancy::build_in_memory(root, common::at(NOW), None).unwrap();
+    let published: Vec<&str> = built
+        .output
+        .files
+        .keys()
+        .map(|p| &**p)
+        .filter(|p| p.contains("nurse"))
+        .collect();
+    assert!(published.is_empty(), "{published:?}");
+    let check = vacancy_with_env(&["check", "--root", arg(root), "--now", NOW], &env);
+    assert_success(&check);
+    assert_snapshot("cli/new-draft-check", &transcript(&check, root));
+    let file = root.join("content/postings/nurse.sv.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("draft = true", "draft = false")).unwrap();
+    let ready = vacancy_with_env(&["check", "--root", arg(root), "--now", NOW], &env);
+    assert_eq!(ready.status.code(), Some(1));
+    assert_snapshot("cli/new-not-draft-check", &transcript(&ready, root));
 }

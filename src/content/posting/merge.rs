@@ -137,6 +137,34 @@ pub fn merge(
     })
 }
 
+/// The fields of `files` still holding a placeholder of `vacancy new`: what
+/// is still to fill in, as warnings while the posting is a draft, and as
+/// errors once it is to be published.
+pub fn placeholders<'a>(
+    files: impl IntoIterator<Item = &'a RawPosting>,
+    draft: bool,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for r in files {
+        for (field, span) in &r.placeholders {
+            let d = if draft {
+                Diagnostic::warning(format!("`{field}` is still to be filled in"))
+                    .help("replace the text starting with \"TODO:\" before removing `draft = true`")
+            } else {
+                Diagnostic::error(format!(
+                    "`{field}` still holds the placeholder text of `vacancy new`"
+                ))
+                .help("write the posting's own text in place of \"TODO: ...\", or keep `draft = true` until it is ready")
+            };
+            out.push(
+                d.field(field.clone())
+                    .at(&r.doc.file, span.clone(), "placeholder"),
+            );
+        }
+    }
+    out
+}
+
 /// Every required field of [`Field::ALL`] that no file gives: a fact once,
 /// in the file that holds the facts; a text of each language in each file.
 fn check_required(

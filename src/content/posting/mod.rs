@@ -17,7 +17,7 @@ use crate::schema::Field;
 
 use super::Doc;
 use crate::address::{check_email, check_phone, check_web_url};
-pub use merge::merge;
+pub use merge::{merge, placeholders};
 use values::*;
 
 /// The most characters a one-line field may hold: far above any real one,
@@ -76,6 +76,8 @@ pub struct RawPosting {
     /// Every key the file writes, valid or not: a field given with a wrong
     /// value is reported as wrong, never also as missing.
     pub given: Vec<String>,
+    /// The fields still holding a placeholder of `vacancy new`, and where.
+    pub placeholders: Vec<(String, Range<usize>)>,
 }
 
 impl RawPosting {
@@ -103,7 +105,8 @@ pub fn read(doc: Doc, config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Opt
         }
     };
     let given = f.remaining_keys().into_iter().map(Sp::into_inner).collect();
-    let raw = read_fields(&mut f, doc.clone(), split.opening.clone(), config);
+    let mut raw = read_fields(&mut f, doc.clone(), split.opening.clone(), config);
+    raw.placeholders = std::mem::take(&mut f.placeholders);
     diagnostics.extend(f.finish(&Field::names()));
     let rendered = match super::nesting::render(&file, split.body.clone()) {
         Ok(rendered) => rendered,
@@ -112,11 +115,8 @@ pub fn read(doc: Doc, config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Opt
             return None;
         }
     };
-    let mut raw = RawPosting {
-        rendered,
-        given,
-        ..raw
-    };
+    raw.rendered = rendered;
+    raw.given = given;
     // From here on only the front matter is pointed at (facts that disagree
     // between translations): the body, now rendered, need not stay in memory
     // twice. For a large board that is half of what loading holds.
@@ -155,6 +155,7 @@ impl RawPosting {
             draft: false,
             rendered: Default::default(),
             given: Vec::new(),
+            placeholders: Vec::new(),
         }
     }
 }
