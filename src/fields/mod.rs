@@ -342,15 +342,19 @@ impl<'a> Fields<'a> {
         let entries = std::mem::take(&mut self.entries);
         for (key, _) in entries {
             let name = self.name(key.get_ref());
-            let help = match did_you_mean(key.get_ref(), known.iter().copied()) {
-                Some(close) => format!("did you mean `{close}`?"),
-                None => format!("the known fields are: {}", known.join(", ")),
-            };
             let span = self.abs(key.span());
-            let d = Diagnostic::error(format!("unknown field `{name}`"))
-                .field(name)
-                .at(self.file, span, "this field is not known")
-                .help(help);
+            // A likely misspelling is said in one line with its fix: it is
+            // the root of the "missing field" the posting would also lack.
+            let d = match did_you_mean(key.get_ref(), known.iter().copied()) {
+                Some(close) => Diagnostic::error(format!(
+                    "`{name}` is not a field: did you mean `{}{close}`?",
+                    self.prefix
+                ))
+                .help(format!("correct the spelling to `{close}`")),
+                None => Diagnostic::error(format!("unknown field `{name}`"))
+                    .help(format!("the known fields are: {}", known.join(", "))),
+            };
+            let d = d.field(name).at(self.file, span, "this field is not known");
             self.diagnostics.push(d);
         }
         self.diagnostics

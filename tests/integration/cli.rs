@@ -110,7 +110,10 @@ fn new_with_a_language_writes_a_translation_that_joins_the_posting() {
     // placeholders listed for each file.
     let check = vacancy(&["check", "--root", arg(&site)]);
     assert_success(&check);
-    assert_eq!(stdout(&check).trim(), "ok: no errors in 1 posting (8 warnings)");
+    assert_eq!(
+        stdout(&check).trim(),
+        "ok: no errors in 1 posting (8 warnings)"
+    );
 }
 
 #[test]
@@ -285,7 +288,7 @@ fn check_reports_problems_as_github_annotations_on_the_right_line() {
     ]);
     assert_eq!(output.status.code(), Some(1));
     let printed = stdout(&output);
-    let expected = "::error file=content/postings/unknown-field.sv.md,line=4,col=1,title=sumary::unknown field `sumary`%0Ahelp: did you mean `summary`?";
+    let expected = "::error file=content/postings/unknown-field.sv.md,line=4,col=1,title=sumary::`sumary` is not a field: did you mean `summary`?%0Ahelp: correct the spelling to `summary`";
     assert!(
         printed.lines().any(|l| l == expected),
         "{expected} not in:\n{printed}"

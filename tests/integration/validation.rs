@@ -59,7 +59,7 @@ fn an_unknown_field_is_named_with_the_field_it_was_probably_meant_to_be() {
             file: "content/postings/unknown-field.sv.md",
             line_column: Some((4, 1)),
             field: Some("sumary"),
-            message: "unknown field `sumary`",
+            message: "`sumary` is not a field: did you mean `summary`?",
         },
     );
     assert_snapshot("validation/unknown-field", &d.render());
@@ -402,10 +402,16 @@ fn with_config_edit(from: &str, to: &str) -> Diagnostics {
 fn a_misspelt_setting_in_vacancy_toml_is_named_with_a_suggestion() {
     let all = with_config_edit("page_size = 3", "page_sise = 3");
     let d = only_error(&all, "vacancy.toml");
-    assert_eq!(d.message, "unknown field `page_sise`");
+    assert_eq!(
+        d.message,
+        "`page_sise` is not a field: did you mean `page_size`?"
+    );
     assert_eq!(d.field.as_deref(), Some("page_sise"));
     assert_eq!(d.line_column(), Some((9, 1)));
-    assert_eq!(d.help.as_deref(), Some("did you mean `page_size`?"));
+    assert_eq!(
+        d.help.as_deref(),
+        Some("correct the spelling to `page_size`")
+    );
     assert_snapshot("validation/misspelt-setting", &d.render());
 }
 
@@ -430,4 +436,19 @@ fn a_posting_file_that_cannot_be_read_is_reported_with_the_reason() {
     let d = only_error(&all, rel);
     assert_snapshot("validation/unreadable", &d.render());
     assert_eq!(all.errors().count(), 1, "{}", common::render_all(&all));
+}
+
+/// Issue 15: a misspelt required field is one error, naming the right
+/// spelling, not also "missing required field" in another file.
+#[test]
+fn a_misspelt_required_field_is_one_error_with_the_right_name() {
+    let site = common::copy_fixture("board");
+    let sv = site.path().join("content/postings/case-officer.sv.md");
+    let text = std::fs::read_to_string(&sv).unwrap();
+    std::fs::write(&sv, text.replace("deadline = ", "dealine = ")).unwrap();
+    let all = errors_of_dir(site.path(), NOW);
+    assert_snapshot(
+        "validation/misspelt-required-field",
+        &common::render_all(&all),
+    );
 }

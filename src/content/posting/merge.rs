@@ -177,12 +177,21 @@ fn check_required(
         return;
     };
     let facts_file = files.iter().find(|r| r.deadline.is_some()).unwrap_or(first);
-    let nowhere = |field: &str| !files.iter().any(|r| r.gives(field));
+    // Not given, nor written misspelt: a misspelling is reported as such,
+    // with the right name, as one error rather than two.
+    let has = |r: &RawPosting, field: &str| {
+        r.gives(field)
+            || r.given.iter().any(|k| {
+                Field::named(k).is_none()
+                    && crate::diagnostic::did_you_mean(k, Field::names()) == Some(field)
+            })
+    };
+    let nowhere = |field: &str| !files.iter().any(|r| has(r, field));
     for field in Field::ALL {
         let spec = field.spec();
         match (spec.required, spec.scope) {
             (Required::Yes, Scope::PerLanguage) => {
-                let lacking = files.iter().filter(|r| !r.gives(spec.name));
+                let lacking = files.iter().filter(|r| !has(r, spec.name));
                 diagnostics.extend(lacking.map(|r| missing_text(r, spec.name)));
             }
             (Required::Yes, _) if nowhere(spec.name) => {
