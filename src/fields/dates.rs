@@ -98,6 +98,8 @@ pub fn convert_datetime(dt: &Datetime) -> Result<DateOrTime, String> {
 
 impl Fields<'_> {
     /// A date or date-time as written, or a string among `words` (e.g. "by-agreement").
+    /// Long on purpose: one `match` over every form a value can take, each
+    /// with the message an editor needs for it.
     pub fn date_or_word(
         &mut self,
         key: &str,

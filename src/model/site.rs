@@ -51,6 +51,8 @@ pub fn location_slug(name: &str) -> String {
     slug::slugify(name)
 }
 
+/// The places, employment types and categories with the postings of each.
+/// Long on purpose: one pass over the postings fills all three kinds.
 fn build_terms<'a>(
     config: &'a Config,
     postings: &'a [Posting],
