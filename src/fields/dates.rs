@@ -52,6 +52,28 @@ pub(super) fn impossible_date(
     )
 }
 
+/// A text an editor meant as a date in another form: "10 januari 2027",
+/// "2027/01/10", "10.1.2027" (a digit, and a month name or a separator
+/// other than a hyphen between digits).
+fn written_as_date(s: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "jan", "feb", "mar", "apr", "maj", "may", "jun", "jul", "aug", "sep", "okt", "oct", "nov",
+        "dec",
+    ];
+    let lower = s.to_lowercase();
+    let digits = lower.chars().filter(char::is_ascii_digit).count();
+    let has_month = lower
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m)));
+    let separated = lower.contains('/') || lower.contains('.');
+    digits >= 2
+        && (has_month
+            || (separated
+                && lower
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || "/. ".contains(c))))
+}
+
 fn looks_like_date(s: &str) -> bool {
     s.len() >= 8 && s.as_bytes()[0].is_ascii_digit() && s.contains('-')
 }
@@ -109,8 +131,18 @@ impl Fields<'_> {
     ) -> Option<Sp<Result<DateOrTime, &'static str>>> {
         let (_, value) = self.take_raw(key)?;
         let span = self.abs(value.span());
+        // A date in quotes, as the browser CMS and many editors write it, is
+        // that date: "2027-01-10" reads as 2027-01-10.
+        let quoted: Option<Datetime> = match value.get_ref() {
+            DeValue::String(s) if looks_like_date(s.trim()) => s.trim().parse().ok(),
+            _ => None,
+        };
+        let datetime = match value.get_ref() {
+            DeValue::Datetime(dt) => Some(dt),
+            _ => quoted.as_ref(),
+        };
         match value.get_ref() {
-            DeValue::Datetime(dt) => match convert_datetime(dt) {
+            _ if datetime.is_some() => match datetime.map(convert_datetime)? {
                 Ok(DateOrTime::Date(d)) => Some(Sp::new(span, Ok(DateOrTime::Date(d)))),
                 Ok(other) if allow_time => Some(Sp::new(span, Ok(other))),
                 Ok(_) => {
@@ -136,7 +168,9 @@ impl Fields<'_> {
                 let word = words.iter().find(|w| **w == s.as_ref()).copied();
                 word.map(|w| Sp::new(span, Err(w)))
             }
-            DeValue::String(s) if !words.is_empty() && !looks_like_date(s) => {
+            DeValue::String(s)
+                if !words.is_empty() && !looks_like_date(s) && !written_as_date(s) =>
+            {
                 let list = quoted_list(words);
                 let help = match did_you_mean(s, words.iter().copied()) {
                     Some(close) => {
@@ -145,6 +179,18 @@ impl Fields<'_> {
                     None => format!("`{key}` is a date (like {example}) or one of {list}"),
                 };
                 self.not_valid(key, span, s, help);
+                None
+            }
+            DeValue::String(s) if looks_like_date(s) || written_as_date(s) => {
+                let name = self.name(key);
+                let message = format!(
+                    "`{name}` is a date written year-month-day, not \"{}\"",
+                    s.trim()
+                );
+                let help = format!(
+                    "write the date with digits and hyphens, year first: {key} = 2027-01-10"
+                );
+                self.error_at_abs(key, span, message, help);
                 None
             }
             _ => {

@@ -80,14 +80,14 @@ fn a_value_of_the_wrong_type_says_what_was_expected() {
 }
 
 #[test]
-fn a_date_in_quotes_is_a_wrong_type_not_a_missing_field() {
+fn a_date_written_in_words_says_how_to_write_it_not_that_a_field_is_missing() {
     let d = assert_error(
         &errors(),
         Expected {
             file: "content/postings/date-in-quotes.sv.md",
             line_column: Some((3, 13)),
             field: Some("published"),
-            message: "`published` must be a date, but it is text",
+            message: "`published` is a date written year-month-day, not \"1 februari 2026\"",
         },
     );
     assert_snapshot("validation/date-in-quotes", &d.render());
@@ -451,4 +451,29 @@ fn a_misspelt_required_field_is_one_error_with_the_right_name() {
         "validation/misspelt-required-field",
         &common::render_all(&all),
     );
+}
+
+/// Issue 15: dates as editors and the browser CMS write them. A date in
+/// quotes in ISO form is that date; other common forms are told how to
+/// write it, in plain words.
+#[test]
+fn a_quoted_iso_date_is_the_date_and_other_forms_say_how_to_write_one() {
+    let site = common::copy_fixture("board");
+    let sv = site.path().join("content/postings/case-officer.sv.md");
+    let text = std::fs::read_to_string(&sv).unwrap();
+    let quoted = text
+        .replace("published = 2026-02-10", "published = \"2026-02-10\"")
+        .replace("deadline = 2026-03-20", "deadline = \"2026-03-20\"");
+    assert_ne!(quoted, text);
+    std::fs::write(&sv, &quoted).unwrap();
+    let with_quotes = common::files_of(&common::build_dir(site.path(), NOW, None));
+    let without = common::files_of(&common::build("board", NOW));
+    assert!(with_quotes == without, "quoted dates build another board");
+    let mut seen = String::new();
+    for written in ["2027/01/10", "10.1.2027", "10 januari 2027"] {
+        let line = format!("deadline = \"{written}\"");
+        std::fs::write(&sv, text.replace("deadline = 2026-03-20", &line)).unwrap();
+        seen.push_str(&common::render_all(&errors_of_dir(site.path(), NOW)));
+    }
+    assert_snapshot("validation/dates-as-editors-write-them", &seen);
 }
