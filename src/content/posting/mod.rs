@@ -241,7 +241,7 @@ mod tests {
 
     #[test]
     fn a_required_field_with_a_wrong_value_is_reported_as_wrong_not_as_missing() {
-        let text = "+++\ntitle = 5\npublished = \"2026-02-01\"\ndeadline = 2026-03-20\n\
+        let text = "+++\ntitle = 5\npublished = \"soon\"\ndeadline = 2026-03-20\n\
                     locations = [\"Stockholm\"]\nemployment = \"permanant\"\n\
                     extent = \"full-time\"\n+++\n";
         let mut found = problems(text);
