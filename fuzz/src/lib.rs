@@ -55,7 +55,7 @@ pub fn read_posting(text: &str, config: &Config) -> Option<Posting> {
     };
     let mut ds = Vec::new();
     let raw = posting::read(doc, config, &mut ds);
-    let merged = raw.and_then(|raw| posting::merge(&[raw], config, &mut ds));
+    let merged = raw.and_then(|raw| posting::merge(&mut [raw], config, &mut ds));
     render_all(&ds);
     merged.filter(|_| !ds.iter().any(Diagnostic::is_error))
 }
