@@ -19,7 +19,8 @@ use crate::urls;
 /// How strict `check` is about what is not wrong but incomplete.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Options {
-    /// Untranslated postings are errors, not warnings.
+    /// Every warning is an error (untranslated postings, files not read,
+    /// placeholders of drafts, strings a language lacks).
     pub strict: bool,
     /// A site without a `content/` folder is no error.
     pub allow_empty: bool,
@@ -64,6 +65,12 @@ pub fn check(root: &Path, now: DateTime<FixedOffset>, options: Options) -> Resul
     found.extend(missing_strings(&kit.theme, &kit.strings, &site));
     found.extend(untranslated(&site, options.strict));
     found.extend(links(root, &site, &index));
+    if options.strict {
+        // Every warning stops the run: nothing that may be a mistake passes.
+        for d in &mut found.0 {
+            d.severity = crate::diagnostic::Severity::Error;
+        }
+    }
     found.sort();
     if found.has_errors() {
         return Err(Failed(found));

@@ -98,7 +98,7 @@ pub struct CheckArgs {
     /// How to print problems.
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
-    /// Treat postings missing a language as errors, not warnings.
+    /// Treat every warning as an error (e.g. in CI before publishing).
     #[arg(long)]
     pub strict: bool,
     /// A site without a content/ folder (a board without postings) is no error.

@@ -501,3 +501,21 @@ fn a_new_posting_left_unedited_is_not_published_and_check_says_what_to_fill_in()
     assert_eq!(ready.status.code(), Some(1));
     assert_snapshot("cli/new-not-draft-check", &transcript(&ready, root));
 }
+
+/// Issue 15: `check --strict` makes every warning an error, so CI can refuse
+/// a board with a file nobody reads.
+#[test]
+fn check_strict_turns_every_warning_into_an_error() {
+    let site = copy_fixture("board");
+    std::fs::write(site.path().join("content/postings/notes.txt"), "ring Anna").unwrap();
+    let result = vacancy(&[
+        "check",
+        "--strict",
+        "--root",
+        arg(site.path()),
+        "--now",
+        NOW,
+    ]);
+    assert_eq!(result.status.code(), Some(1));
+    assert_snapshot("cli/check-strict", &transcript(&result, site.path()));
+}
