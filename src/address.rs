@@ -10,6 +10,10 @@ pub fn check_web_url(url: &str) -> Result<(), String> {
             "\"{url}\" is not a web address: it must start with https:// (not {}:)",
             u.scheme()
         )),
+        // The mistake editors make most: the address without its start.
+        Err(url::ParseError::RelativeUrlWithoutBase) => Err(format!(
+            "\"{url}\" is not a web address: a web address starts with https://"
+        )),
         Err(e) => Err(format!("\"{url}\" is not a valid web address: {e}")),
     }
 }

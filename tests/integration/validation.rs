@@ -157,7 +157,7 @@ fn a_malformed_web_address_is_rejected() {
             file: "content/postings/malformed-url.sv.md",
             line_column: Some((8, 13)),
             field: Some("apply_url"),
-            message: "\"https//example.se/apply\" is not a valid web address: relative URL without a base",
+            message: "\"https//example.se/apply\" is not a web address: a web address starts with https://",
         },
     );
     assert_snapshot("validation/malformed-url", &d.render());
