@@ -56,7 +56,8 @@ pub fn check(root: &Path, now: DateTime<FixedOffset>, options: Options) -> Resul
             return Err(failed);
         }
     };
-    let index = IndexSink::keeping_anchors_of(anchored_pages(root, &site));
+    let links = Links::read(root, &site);
+    let index = IndexSink::keeping_anchors_of(links.anchored_pages(&site.config));
     kit.render_into(&site, &index).map_err(|failed| {
         found.extend(failed.0.0);
         found.sort();
@@ -64,7 +65,7 @@ pub fn check(root: &Path, now: DateTime<FixedOffset>, options: Options) -> Resul
     })?;
     found.extend(missing_strings(&kit.theme, &kit.strings, &site));
     found.extend(untranslated(&site, options.strict));
-    found.extend(links(root, &site, &index));
+    found.extend(links.problems(root, &site.config, &index));
     if options.strict {
         // Every warning stops the run: nothing that may be a mistake passes.
         for d in &mut found.0 {
@@ -211,79 +212,122 @@ fn untranslated(site: &Site, strict: bool) -> Vec<Diagnostic> {
     out
 }
 
-/// Every link in posting and page texts, each with the text's file, the
-/// link's place in it, its address, the page the text is shown on and the
-/// files beside that page: a posting still to be published has no page
-/// yet, but its attachments will be beside it once it has.
-fn each_link(
-    root: &Path,
-    site: &Site,
-    mut f: impl FnMut(&SourceFile, Range<usize>, &str, &str, &[String]),
-) {
-    let mut texts: Vec<(&Path, String, Vec<String>)> = Vec::new();
-    for p in &site.content.postings {
-        for t in &p.translations {
-            let page = urls::posting(&t.lang, &p.slug);
-            let beside = p
-                .attachments
-                .iter()
-                .map(|a| format!("{page}{}", a.name))
-                .collect();
-            texts.push((&t.source, page, beside));
+/// A posting's or page's text: its file, the page it is shown on, and the
+/// files beside that page (a posting still to be published has no page yet,
+/// but its attachments will be beside it once it has).
+struct Text<'a> {
+    source: &'a Path,
+    page: String,
+    beside: Vec<String>,
+}
+
+/// A link in a text: which text, where in its file, and to what.
+struct Link {
+    text: usize,
+    span: Range<usize>,
+    dest: String,
+}
+
+/// Every link of every posting and page text, each file read once.
+struct Links<'a> {
+    texts: Vec<Text<'a>>,
+    links: Vec<Link>,
+}
+
+impl<'a> Links<'a> {
+    fn read(root: &Path, site: &'a Site) -> Self {
+        let mut texts = Vec::new();
+        for p in &site.content.postings {
+            for t in &p.translations {
+                let page = urls::posting(&t.lang, &p.slug);
+                let beside = p
+                    .attachments
+                    .iter()
+                    .map(|a| format!("{page}{}", a.name))
+                    .collect();
+                texts.push(Text {
+                    source: &t.source,
+                    page,
+                    beside,
+                });
+            }
         }
-    }
-    for p in &site.content.pages {
-        for t in &p.translations {
-            texts.push((&t.source, urls::page(&t.lang, &p.slug), Vec::new()));
+        for p in &site.content.pages {
+            for t in &p.translations {
+                let page = urls::page(&t.lang, &p.slug);
+                texts.push(Text {
+                    source: &t.source,
+                    page,
+                    beside: Vec::new(),
+                });
+            }
         }
-    }
-    for (source, page_rel, beside) in texts {
-        let Ok(file) = crate::files::read_text(root, source) else {
-            continue;
-        };
-        let Ok(split) = crate::content::frontmatter::split(&file) else {
-            continue;
-        };
-        let body = &file.text[split.body.clone()];
-        for (event, range) in Parser::new(body).into_offset_iter() {
-            let dest = match event {
-                Event::Start(Tag::Link { dest_url, .. })
-                | Event::Start(Tag::Image { dest_url, .. }) => dest_url,
-                _ => continue,
+        let mut links = Vec::new();
+        for (i, text) in texts.iter().enumerate() {
+            let Ok(file) = crate::files::read_text(root, text.source) else {
+                continue;
             };
-            let span = split.body.start + range.start..split.body.start + range.end;
-            f(&file, span, &dest, &page_rel, &beside);
+            let Ok(split) = crate::content::frontmatter::split(&file) else {
+                continue;
+            };
+            let body = &file.text[split.body.clone()];
+            for (event, range) in Parser::new(body).into_offset_iter() {
+                let dest = match event {
+                    Event::Start(Tag::Link { dest_url, .. })
+                    | Event::Start(Tag::Image { dest_url, .. }) => dest_url,
+                    _ => continue,
+                };
+                let span = split.body.start + range.start..split.body.start + range.end;
+                links.push(Link {
+                    text: i,
+                    span,
+                    dest: dest.to_string(),
+                });
+            }
         }
+        Links { texts, links }
     }
-}
 
-/// The pages whose anchors links point at (`page#anchor`): the only pages
-/// whose anchors checking keeps.
-fn anchored_pages(root: &Path, site: &Site) -> HashSet<String> {
-    let mut pages = HashSet::new();
-    each_link(root, site, |_, _, dest, page_rel, _| {
-        if let Target::Internal {
-            candidates,
-            fragment: Some(_),
-        } = target(dest, page_rel, &site.config)
-        {
-            pages.extend(candidates);
+    /// The pages links point at with an anchor (`page#anchor`): the only
+    /// pages whose anchors checking keeps.
+    fn anchored_pages(&self, config: &crate::config::Config) -> HashSet<String> {
+        let mut pages = HashSet::new();
+        for link in &self.links {
+            let page = &self.texts[link.text].page;
+            if let Target::Internal {
+                candidates,
+                fragment: Some(_),
+            } = target(&link.dest, page, config)
+            {
+                pages.extend(candidates);
+            }
         }
-    });
-    pages
-}
+        pages
+    }
 
-/// Internal links must lead to a built page (and anchor), `mailto:` and
-/// `tel:` must be well formed.
-fn links(root: &Path, site: &Site, output: &IndexSink) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    each_link(root, site, |file, span, dest, page_rel, beside| {
-        let exists = |path: &str| beside.iter().any(|b| b == path) || output.has(path);
-        if let Some(problem) = link_problem(dest, page_rel, &site.config, output, &exists) {
-            out.push(link_error(file, span, dest, problem));
+    /// Internal links must lead to a built page (and anchor), `mailto:` and
+    /// `tel:` must be well formed. A text with a problem is read again to
+    /// show its line.
+    fn problems(
+        &self,
+        root: &Path,
+        config: &crate::config::Config,
+        output: &IndexSink,
+    ) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for link in &self.links {
+            let text = &self.texts[link.text];
+            let exists = |path: &str| text.beside.iter().any(|b| b == path) || output.has(path);
+            let Some(problem) = link_problem(&link.dest, &text.page, config, output, &exists)
+            else {
+                continue;
+            };
+            if let Ok(file) = crate::files::read_text(root, text.source) {
+                out.push(link_error(&file, link.span.clone(), &link.dest, problem));
+            }
         }
-    });
-    out
+        out
+    }
 }
 
 fn link_error(

@@ -175,21 +175,7 @@ impl Config {
 
     /// Reads `vacancy.toml` in `root`.
     pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
-        let path = root.join(CONFIG_FILE);
-        if let Err(e) = std::fs::metadata(&path) {
-            let help = if e.kind() == std::io::ErrorKind::NotFound {
-                "run `vacancy init <dir>` to create a site, or pass `--root <dir>` to point at one"
-            } else {
-                "check that the file is readable"
-            };
-            return Err(vec![
-                Diagnostic::error(format!("cannot read {CONFIG_FILE}: {e}"))
-                    .in_file(CONFIG_FILE)
-                    .help(help),
-            ]);
-        }
-        let file = crate::files::read_text(root, Path::new(CONFIG_FILE)).map_err(|d| vec![d])?;
-        Config::parse(&file)
+        Config::parse(&read_file(root)?)
     }
 
     /// Reads `vacancy.toml` in `root` and checks the files it names exist
@@ -198,8 +184,8 @@ impl Config {
         root: &Path,
         static_files: &BTreeMap<String, std::sync::Arc<[u8]>>,
     ) -> Result<Config, Vec<Diagnostic>> {
-        let config = Config::load(root)?;
-        let file = crate::files::read_text(root, Path::new(CONFIG_FILE)).map_err(|d| vec![d])?;
+        let file = read_file(root)?;
+        let config = Config::parse(&file)?;
         let missing = config.missing_images(&file, |p| static_files.contains_key(p));
         if missing.is_empty() {
             Ok(config)
@@ -218,6 +204,23 @@ impl Config {
             _ => Err(diagnostics),
         }
     }
+}
+
+/// The text of `vacancy.toml` in `root`, with what to do when there is none.
+fn read_file(root: &Path) -> Result<SourceFile, Vec<Diagnostic>> {
+    if let Err(e) = std::fs::metadata(root.join(CONFIG_FILE)) {
+        let help = if e.kind() == std::io::ErrorKind::NotFound {
+            "run `vacancy init <dir>` to create a site, or pass `--root <dir>` to point at one"
+        } else {
+            "check that the file is readable"
+        };
+        return Err(vec![
+            Diagnostic::error(format!("cannot read {CONFIG_FILE}: {e}"))
+                .in_file(CONFIG_FILE)
+                .help(help),
+        ]);
+    }
+    crate::files::read_text(root, Path::new(CONFIG_FILE)).map_err(|d| vec![d])
 }
 
 fn read_config(f: &mut Fields<'_>) -> Option<Config> {
