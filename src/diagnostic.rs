@@ -103,6 +103,9 @@ pub struct Diagnostic {
     /// The primary place; the first label is the one whose line is reported.
     pub labels: Vec<Label>,
     pub help: Option<String>,
+    /// A warning that holds only while today is before this date (a
+    /// publication date far ahead is a likely typo until it nears).
+    pub only_before: Option<chrono::NaiveDate>,
 }
 
 impl Diagnostic {
@@ -114,7 +117,13 @@ impl Diagnostic {
             path: None,
             labels: Vec::new(),
             help: None,
+            only_before: None,
         }
+    }
+
+    /// Whether the diagnostic holds on `today` (see [`Diagnostic::only_before`]).
+    pub fn holds_on(&self, today: chrono::NaiveDate) -> bool {
+        self.only_before.is_none_or(|d| today < d)
     }
 
     pub fn warning(message: impl Into<String>) -> Self {
@@ -257,12 +266,16 @@ impl Diagnostics {
         self.0.is_empty()
     }
 
-    /// Sorted by file and position so that output is stable across runs.
+    /// Sorted by file, then place in it, so that an editor reads them top
+    /// to bottom and output is stable across runs.
     pub fn sort(&mut self) {
         self.0.sort_by_cached_key(|d| {
+            let first = d.labels.first();
             (
-                d.path.clone(),
-                d.labels.first().map(|l| l.span.start),
+                first
+                    .map(|l| l.file.path.clone())
+                    .or_else(|| d.path.clone()),
+                first.map(|l| l.span.start),
                 d.message.clone(),
             )
         });

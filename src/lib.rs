@@ -155,8 +155,13 @@ impl Loaded {
 }
 
 /// Reads the configuration, theme, string tables and content of `root`,
-/// reporting every problem found in any of them.
-pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Failed> {
+/// reporting every problem found in any of them. `now` decides only which
+/// warnings hold (a publication date more than a year ahead).
+pub fn load(
+    root: &Path,
+    base_url: Option<&str>,
+    now: DateTime<FixedOffset>,
+) -> Result<Loaded, Failed> {
     let mut diagnostics = Diagnostics::default();
     let theme = theme::Theme::load(root);
     let config = match &theme {
@@ -177,7 +182,15 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Failed> {
             .map_err(|why| fail(vec![Diagnostic::error(why)], &mut diagnostics))?;
     }
     let strings = i18n::load(&config, &theme.i18n);
-    let content = content::load(root, &config);
+    let today = now.with_timezone(&config.time_zone).date_naive();
+    let content = content::load(root, &config).map(|(c, mut ws)| {
+        ws.retain(|d| d.holds_on(today));
+        (c, ws)
+    });
+    let content = content.map_err(|mut ds| {
+        ds.retain(|d| d.holds_on(today));
+        ds
+    });
     let (strings, content) = match (strings, content) {
         (Ok(s), Ok((c, warnings))) => {
             diagnostics.extend(warnings);
@@ -209,7 +222,7 @@ pub fn build_in_memory(
     base_url: Option<&str>,
 ) -> Result<Built, Failed> {
     let started = Instant::now();
-    let mut loaded = load(root, base_url)?;
+    let mut loaded = load(root, base_url, now)?;
     let warnings = std::mem::take(&mut loaded.warnings);
     let (site, kit) = loaded.at(now);
     let output = kit.render(&site)?;
@@ -253,7 +266,7 @@ pub fn build(
     let content_problem = (!options.allow_empty)
         .then(|| content::missing_folder(root))
         .flatten();
-    let mut loaded = load(root, options.base_url).map_err(|mut failed| {
+    let mut loaded = load(root, options.base_url, now).map_err(|mut failed| {
         if let Some(d) = &content_problem {
             failed.0.push(d.clone());
             failed.0.sort();

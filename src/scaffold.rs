@@ -5,6 +5,7 @@ use std::path::Path;
 
 use crate::config::{CONFIG_FILE, Config, is_slug};
 use crate::content::POSTINGS_DIR;
+use crate::fields::is_placeholder;
 use crate::schema::{Field, Scope};
 
 /// Writes `content/postings/<slug>.<lang>.md` with every field present and explained.
@@ -33,6 +34,10 @@ pub fn new_posting(root: &Path, slug: &str, lang: Option<&str>) -> Result<String
             "\"{lang}\" is not one of the site's languages ({})",
             codes.join(", ")
         ));
+    }
+    let existing = posting_files(root, &config, slug);
+    if let Some(source) = existing.first() {
+        return new_translation(root, &config, slug, lang, &existing, source);
     }
     let rel = format!("{POSTINGS_DIR}/{slug}.{lang}.md");
     let path = root.join(&rel);
@@ -118,7 +123,7 @@ fn field_lines(field: Field) -> String {
 
 const BODY: &str = "+++
 
-Describe the job here in Markdown. Start sections with `##`:
+TODO: describe the job here in Markdown, in place of this line. Start sections with `##`:
 
 ## Your tasks
 
@@ -128,6 +133,256 @@ Describe the job here in Markdown. Start sections with `##`:
 
 - ...
 ";
+
+/// The files of an existing posting, in the order of the site's languages:
+/// `<slug>.<lang>.md`, or `<slug>/index.<lang>.md` for a posting with attachments.
+fn posting_files(root: &Path, config: &Config, slug: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for code in config.language_codes() {
+        for rel in [
+            format!("{POSTINGS_DIR}/{slug}.{code}.md"),
+            format!("{POSTINGS_DIR}/{slug}/index.{code}.md"),
+        ] {
+            if root.join(&rel).is_file() {
+                out.push((code.to_string(), rel));
+            }
+        }
+    }
+    out
+}
+
+/// Writes the file of another language for an existing posting: only the
+/// texts of that language, with the facts shown as comments naming the file
+/// that holds them, so nothing is written twice.
+fn new_translation(
+    root: &Path,
+    config: &Config,
+    slug: &str,
+    lang: &str,
+    existing: &[(String, String)],
+    first: &(String, String),
+) -> Result<String, String> {
+    if let Some((_, rel)) = existing.iter().find(|(code, _)| code == lang) {
+        return Err(format!(
+            "{rel} already exists; edit that file, or give another language with --lang"
+        ));
+    }
+    let mut sources = Vec::new();
+    for (_, rel) in existing {
+        let text = std::fs::read_to_string(root.join(rel))
+            .map_err(|e| format!("cannot read {rel}: {e}"))?;
+        sources.push((rel.clone(), text));
+    }
+    let front = |text: &str| -> Option<String> {
+        let file = crate::diagnostic::SourceFile::new("x", text);
+        let split = crate::content::frontmatter::split(&file).ok()?;
+        Some(text[split.toml].to_string())
+    };
+    let mut parsed = Vec::new();
+    for (rel, text) in &sources {
+        let toml = front(text).unwrap_or_default();
+        if toml::de::DeTable::parse(&toml).is_err() || front(text).is_none() {
+            return Err(format!(
+                "{rel} has an error in its front matter; run `vacancy check`, fix it, and try again"
+            ));
+        }
+        parsed.push((rel.clone(), toml));
+    }
+    // The file holding the facts: the one that gives the deadline.
+    let (facts_rel, facts_toml) = parsed
+        .iter()
+        .find(|(_, t)| has_key(t, "deadline"))
+        .unwrap_or(&parsed[0]);
+    let (texts_rel, texts_toml) = parsed
+        .iter()
+        .find(|(rel, _)| *rel == first.1)
+        .unwrap_or(&parsed[0]);
+    let language = config
+        .language(lang)
+        .map_or(lang.to_string(), |l| format!("{} ({lang})", l.name));
+    let text = translation_template(Translating {
+        slug,
+        language: &language,
+        facts_rel,
+        facts_toml,
+        texts_rel,
+        texts_toml,
+    });
+    let in_folder = first.1.ends_with(&format!("/index.{}.md", first.0));
+    let rel = if in_folder {
+        format!("{POSTINGS_DIR}/{slug}/index.{lang}.md")
+    } else {
+        format!("{POSTINGS_DIR}/{slug}.{lang}.md")
+    };
+    std::fs::write(root.join(&rel), text).map_err(|e| format!("cannot write {rel}: {e}"))?;
+    Ok(format!(
+        "wrote {rel}, a draft translation of {facts_rel}: the posting is published \
+         without it until you remove `draft = true`\n\
+         translate every \"TODO:\", then run `vacancy check` to see what is still missing"
+    ))
+}
+
+fn has_key(toml: &str, key: &str) -> bool {
+    toml::de::DeTable::parse(toml).is_ok_and(|t| t.get_ref().contains_key(key))
+}
+
+/// What a translation is written from.
+struct Translating<'a> {
+    slug: &'a str,
+    language: &'a str,
+    /// The file that holds the facts, and its front matter.
+    facts_rel: &'a str,
+    facts_toml: &'a str,
+    /// The file whose texts are to be translated (the first language's).
+    texts_rel: &'a str,
+    texts_toml: &'a str,
+}
+
+fn translation_template(t: Translating<'_>) -> String {
+    let Translating {
+        slug,
+        language,
+        facts_rel,
+        facts_toml,
+        texts_rel,
+        texts_toml,
+    } = t;
+    let facts = toml::de::DeTable::parse(facts_toml)
+        .map(|t| t.into_inner())
+        .unwrap_or_default();
+    let texts = toml::de::DeTable::parse(texts_toml)
+        .map(|t| t.into_inner())
+        .unwrap_or_default();
+    let mut out = format!(
+        "+++\n# The {language} version of the posting \"{slug}\". Its facts are in\n\
+         # {facts_rel} and hold for every language: change them there.\n\
+         #\n# A draft: the posting is published without its {language} version until you\n\
+         # remove this line (or write false).\ndraft = true\n\n# ---- Texts in {language} ----\n"
+    );
+    let text_fields = Field::ALL
+        .iter()
+        .filter(|f| f.spec().scope != Scope::Fact && **f != Field::Contacts);
+    for field in text_fields {
+        let spec = field.spec();
+        let original = match texts.get(spec.name).map(|v| v.get_ref()) {
+            Some(toml::de::DeValue::String(s)) if !is_placeholder(s) => Some(s.to_string()),
+            // Still a placeholder in the other language: the field's own is written.
+            Some(toml::de::DeValue::String(_)) => None,
+            _ => None,
+        };
+        let given = texts.contains_key(spec.name);
+        let line = match (&original, spec.scaffold) {
+            (Some(s), _) => Some(format!("{} = \"TODO: translate {}\"", spec.name, quote(s))),
+            (None, Some(line)) if given || spec.required == crate::schema::Required::Yes => {
+                Some(line.to_string())
+            }
+            _ => None,
+        };
+        if let Some(line) = line {
+            for help in spec.help.lines() {
+                out.push_str(&format!("# {}\n", help.trim()));
+            }
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out.push_str(&format!(
+        "\n# ---- Facts, written in {facts_rel} and shown in every language ----\n"
+    ));
+    let mut lines: Vec<(usize, String)> = facts
+        .iter()
+        .filter(|(k, v)| {
+            Field::named(k.get_ref()).is_some_and(|f| {
+                f.spec().scope == Scope::Fact && f != Field::Draft
+                    || f == Field::Salary && matches!(v.get_ref(), toml::de::DeValue::Table(_))
+            })
+        })
+        .map(|(k, v)| {
+            let start = facts_toml[..k.span().start]
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
+            let end = facts_toml[v.span().end..]
+                .find('\n')
+                .map_or(facts_toml.len(), |i| v.span().end + i);
+            (start, facts_toml[start..end].to_string())
+        })
+        .collect();
+    lines.sort();
+    for (_, line) in lines {
+        for l in line.lines() {
+            out.push_str(&format!("# {l}\n"));
+        }
+    }
+    out.push_str(&contacts_lines(&facts, &texts, facts_rel, language));
+    out.push_str(&format!(
+        "+++\n\nTODO: the text of the posting in {language}, in place of this line. \
+         The text to translate is in {texts_rel}.\n"
+    ));
+    out
+}
+
+/// `[[contacts]]` with only the role to translate, one for each contact of
+/// the posting in the same order, each named in a comment.
+fn contacts_lines(
+    facts: &toml::de::DeTable<'_>,
+    texts: &toml::de::DeTable<'_>,
+    facts_rel: &str,
+    language: &str,
+) -> String {
+    let facts = contact_tables(facts);
+    let texts = contact_tables(texts);
+    if facts.is_empty() {
+        return String::new();
+    }
+    let text_of = |t: Option<&&toml::de::DeTable<'_>>, key: &str| match t
+        .and_then(|t| t.get(key))
+        .map(|v| v.get_ref())
+    {
+        Some(toml::de::DeValue::String(s)) => Some(s.to_string()),
+        _ => None,
+    };
+    let mut out = format!(
+        "\n# ---- Contacts: names, phones and e-mails are in {facts_rel}; ----\n\
+         # ---- give each one's role in {language}, in the same order ----\n"
+    );
+    for (i, contact) in facts.iter().enumerate() {
+        out.push_str("[[contacts]]\n");
+        if let Some(name) = text_of(Some(contact), "name") {
+            out.push_str(&format!("# {name}\n"));
+        }
+        let role = text_of(texts.get(i), "role").or_else(|| text_of(Some(contact), "role"));
+        match role {
+            Some(role) if is_placeholder(&role) => out.push_str("role = \"TODO: role\"\n"),
+            Some(role) => out.push_str(&format!("role = \"TODO: translate {}\"\n", quote(&role))),
+            None => {}
+        }
+    }
+    out
+}
+
+fn contact_tables<'t, 'a>(t: &'t toml::de::DeTable<'a>) -> Vec<&'t toml::de::DeTable<'a>> {
+    match t.get("contacts").map(|v| v.get_ref()) {
+        Some(toml::de::DeValue::Array(items)) => items
+            .iter()
+            .filter_map(|i| match i.get_ref() {
+                toml::de::DeValue::Table(t) => Some(t),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A text shown inside a TOML string, in typographic quotes: a `"` or `\`
+/// of its own would end or escape the string.
+fn quote(text: &str) -> String {
+    let clean: String = text
+        .chars()
+        .filter(|c| !c.is_control())
+        .map(|c| if c == '"' || c == '\\' { '\'' } else { c })
+        .collect();
+    format!("“{clean}”")
+}
 
 /// Creates a minimal working site in `dir`.
 pub fn init(dir: &Path) -> Result<String, String> {

@@ -196,7 +196,7 @@ impl Config {
 
     pub fn parse(file: &SourceFile) -> Result<Config, Vec<Diagnostic>> {
         let text = file.text.clone();
-        let mut f = Fields::parse(file, &text, 0, 0..0).map_err(|d| vec![d])?;
+        let mut f = Fields::parse(file, &text, 0, 0..0);
         let config = read_config(&mut f);
         let diagnostics = f.finish(KNOWN);
         match config {

@@ -281,8 +281,8 @@ fn merge_postings(
     let merged: Vec<(Option<crate::model::Posting>, Vec<Diagnostic>)> = groups
         .into_par_iter()
         .map(|(_, files)| {
-            let draft = files.iter().any(|f| f.draft);
-            let mut ds = posting::placeholders(files.iter().map(|f| &**f), draft);
+            let draft = posting::is_draft(files.iter().map(|f| &**f));
+            let mut ds = posting::placeholders(files.iter().map(|f| &**f));
             if draft {
                 return (None, ds);
             }
@@ -420,6 +420,7 @@ mod tests {
         let errors = load(tmp.path(), &config()).unwrap_err();
         let files: Vec<String> = errors
             .iter()
+            .filter(|d| d.is_error())
             .map(|d| d.file().unwrap().display().to_string())
             .collect();
         assert_eq!(

@@ -89,13 +89,7 @@ fn read(doc: &Doc, diagnostics: &mut Vec<Diagnostic>) -> Option<PageTranslation>
     };
     let file = &doc.file;
     let toml = &file.text[split.toml.clone()];
-    let mut f = match Fields::parse(file, toml, split.toml.start, split.opening.clone()) {
-        Ok(f) => f,
-        Err(d) => {
-            diagnostics.push(d);
-            return None;
-        }
-    };
+    let mut f = Fields::parse(file, toml, split.toml.start, split.opening.clone());
     let title = f.short_text("title", "title = \"About us\"", limits::TITLE);
     let description = f
         .short_text(

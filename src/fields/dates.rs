@@ -74,6 +74,11 @@ fn written_as_date(s: &str) -> bool {
                     .all(|c| c.is_ascii_digit() || "/. ".contains(c))))
 }
 
+/// A date in any of the forms editors write: ISO or another.
+pub(super) fn date_like(s: &str) -> bool {
+    looks_like_date(s) || written_as_date(s)
+}
+
 fn looks_like_date(s: &str) -> bool {
     s.len() >= 8 && s.as_bytes()[0].is_ascii_digit() && s.contains('-')
 }
@@ -129,8 +134,20 @@ impl Fields<'_> {
         words: &[&'static str],
         example: &str,
     ) -> Option<Sp<Result<DateOrTime, &'static str>>> {
-        let (_, value) = self.take_raw(key)?;
+        let (_, value, unquoted) = self.take_unquoted(key, date_like)?;
         let span = self.abs(value.span());
+        if let Some(written) = unquoted {
+            self.error_at_abs(
+                key,
+                span,
+                format!(
+                    "`{}` is a date written year-month-day, not \"{written}\"",
+                    self.name(key)
+                ),
+                format!("write the date with digits and hyphens, year first: {key} = 2027-01-10"),
+            );
+            return None;
+        }
         // A date in quotes, as the browser CMS and many editors write it, is
         // that date: "2027-01-10" reads as 2027-01-10.
         let quoted: Option<Datetime> = match value.get_ref() {

@@ -10,10 +10,11 @@ use toml::de::{DeTable, DeValue};
 use crate::diagnostic::{Diagnostic, SourceFile, did_you_mean};
 
 mod dates;
+mod syntax;
 mod text;
 use dates::impossible_date;
 pub use dates::{DateOrTime, FIRST_YEAR, LAST_YEAR, check_year, convert_datetime};
-pub use text::{CONTROL_HELP, check_controls};
+pub use text::{CONTROL_HELP, check_controls, is_placeholder};
 
 /// A value read from TOML together with its byte range in the file.
 pub type Sp<T> = Spanned<T>;
@@ -21,6 +22,8 @@ pub type Sp<T> = Spanned<T>;
 /// The entries of one TOML table still to be read.
 pub struct Fields<'a> {
     file: &'a SourceFile,
+    /// The TOML text the spans of `entries` point into.
+    text: &'a str,
     offset: usize,
     /// Where the table starts; missing fields are reported here.
     anchor: Range<usize>,
@@ -31,43 +34,51 @@ pub struct Fields<'a> {
     /// Texts still holding a placeholder of `vacancy new` ("TODO: ..."):
     /// each field's name and where its value is (absolute).
     pub placeholders: Vec<(String, Range<usize>)>,
+    /// The syntax errors of the table, reported by `finish`. A value they
+    /// touch is not read: it is reported once, as the syntax error.
+    syntax: Vec<syntax::SyntaxError>,
+    /// Whether the table had a syntax error: a field that seems missing may
+    /// stand on the broken line, so none is reported as missing.
+    pub broken: bool,
 }
 
 impl<'a> Fields<'a> {
-    /// Parses `toml_text`, which starts at byte `offset` of `file`.
+    /// Parses `toml_text`, which starts at byte `offset` of `file`. A
+    /// syntax error does not stop the reading: the parser recovers, the
+    /// error is explained in plain words, and the rest is read as usual.
     pub fn parse(
         file: &'a SourceFile,
         toml_text: &'a str,
         offset: usize,
         anchor: Range<usize>,
-    ) -> Result<Self, Diagnostic> {
-        let table = DeTable::parse(toml_text).map_err(|e| {
+    ) -> Self {
+        let (table, errors) = DeTable::parse_recoverable(toml_text);
+        let table = table.into_inner();
+        let mut syntax = Vec::new();
+        for e in &errors {
             let local = e.span().unwrap_or(0..0);
-            let span = local.start + offset..local.end + offset;
-            if let Some(d) = impossible_date(file, toml_text, local, offset, e.message()) {
-                return d;
+            if let Some(d) = impossible_date(file, toml_text, local.clone(), offset, e.message()) {
+                syntax.push(syntax::SyntaxError {
+                    span: local,
+                    diagnostic: d,
+                    unquoted: false,
+                });
             }
-            Diagnostic::error(format!(
-                "this is not valid TOML: {}",
-                first_line(e.message())
-            ))
-            .at(file, span, "the TOML syntax breaks here")
-            .help(
-                "check quotes around text (title = \"...\"), commas between list items \
-                     and that every `key = value` stands on its own line",
-            )
-        })?;
-        Ok(Self::from_table(
-            file,
-            offset,
-            anchor,
-            String::new(),
-            table.into_inner(),
-        ))
+        }
+        let rest: Vec<toml::de::Error> = errors
+            .into_iter()
+            .filter(|e| !syntax.iter().any(|s| Some(&s.span) == e.span().as_ref()))
+            .collect();
+        syntax.extend(syntax::explain(file, toml_text, offset, &table, &rest));
+        let mut fields = Self::from_table(file, toml_text, offset, anchor, String::new(), table);
+        fields.broken = !syntax.is_empty();
+        fields.syntax = syntax;
+        fields
     }
 
     fn from_table(
         file: &'a SourceFile,
+        text: &'a str,
         offset: usize,
         anchor: Range<usize>,
         prefix: String,
@@ -82,17 +93,25 @@ impl<'a> Fields<'a> {
             .collect();
         Fields {
             file,
+            text,
             offset,
             anchor,
             prefix,
             entries,
             diagnostics: Vec::new(),
             placeholders: Vec::new(),
+            syntax: Vec::new(),
+            broken: false,
         }
     }
 
     pub fn file(&self) -> &'a SourceFile {
         self.file
+    }
+
+    /// Where the table starts (absolute), e.g. its `[[contacts]]` line.
+    pub fn anchor(&self) -> Range<usize> {
+        self.anchor.clone()
     }
 
     /// Absolute byte range of a span inside the TOML text.
@@ -135,15 +154,56 @@ impl<'a> Fields<'a> {
         self.diagnostics.push(d);
     }
 
-    /// Removes and returns a raw entry.
+    /// Removes and returns a raw entry; one a syntax error touches is only
+    /// removed, since the syntax error says what is wrong with it.
     pub fn take_raw(&mut self, key: &str) -> Option<(Range<usize>, Sp<DeValue<'a>>)> {
+        let (k, v) = self.take_any(key)?;
+        (!self.syntax_in(&v.span())).then_some((k, v))
+    }
+
+    pub fn take_any(&mut self, key: &str) -> Option<(Range<usize>, Sp<DeValue<'a>>)> {
         let i = self.entries.iter().position(|(k, _)| k.get_ref() == key)?;
         let (k, v) = self.entries.remove(i);
         Some((k.span(), v))
     }
 
-    /// Notes a missing required field.
+    fn syntax_in(&self, span: &Range<usize>) -> bool {
+        self.syntax
+            .iter()
+            .any(|s| span.start <= s.span.start && s.span.start <= span.end)
+    }
+
+    /// Takes a value written without quotes for a reader that explains it
+    /// better than the syntax error (a date written 10.1.2027): when
+    /// `wanted` accepts the text as written, the syntax error is dropped and
+    /// the text returned beside the value, for the reader to report.
+    #[allow(clippy::type_complexity)]
+    fn take_unquoted(
+        &mut self,
+        key: &str,
+        wanted: fn(&str) -> bool,
+    ) -> Option<(Range<usize>, Sp<DeValue<'a>>, Option<&'a str>)> {
+        let (k, v) = self.take_any(key)?;
+        let written = self.text.get(v.span()).unwrap_or_default();
+        let unquoted = self
+            .syntax
+            .iter()
+            .position(|s| s.unquoted && s.span == v.span());
+        match unquoted {
+            Some(i) if wanted(written) => {
+                self.syntax.remove(i);
+                Some((k, v, Some(written)))
+            }
+            _ if self.syntax_in(&v.span()) => None,
+            _ => Some((k, v, None)),
+        }
+    }
+
+    /// Notes a missing required field, unless the table has a syntax error.
     pub fn missing(&mut self, key: &str, example: &str) {
+        if self.broken {
+            return;
+        }
         let d = Diagnostic::error(format!("missing required field `{}`", self.name(key)))
             .field(self.name(key))
             .at(
@@ -271,6 +331,7 @@ impl<'a> Fields<'a> {
             match item.into_inner() {
                 DeValue::Table(t) => out.push(Fields::from_table(
                     self.file,
+                    self.text,
                     self.offset,
                     item_span,
                     format!("{}{key}[{}].", self.prefix, i + 1),
@@ -294,6 +355,7 @@ impl<'a> Fields<'a> {
         match value.into_inner() {
             DeValue::Table(t) => Some(Fields::from_table(
                 self.file,
+                self.text,
                 self.offset,
                 span,
                 format!("{}{key}.", self.prefix),
@@ -316,6 +378,7 @@ impl<'a> Fields<'a> {
     pub fn subtable(&self, key: &str, span: Range<usize>, table: DeTable<'a>) -> Fields<'a> {
         Fields::from_table(
             self.file,
+            self.text,
             self.offset,
             span,
             format!("{}{key}.", self.prefix),
@@ -339,6 +402,9 @@ impl<'a> Fields<'a> {
 
     /// Reports every key that was not read as unknown, with a suggestion.
     pub fn finish(mut self, known: &[&str]) -> Vec<Diagnostic> {
+        let syntax = std::mem::take(&mut self.syntax);
+        self.diagnostics
+            .extend(syntax.into_iter().map(|s| s.diagnostic));
         let entries = std::mem::take(&mut self.entries);
         for (key, _) in entries {
             let name = self.name(key.get_ref());
@@ -400,17 +466,16 @@ mod tests {
         let file = SourceFile::new("x.sv.md", format!("+++\n{toml}+++\n"));
         let text = file.text.clone();
         let toml_text = &text[4..4 + toml.len()];
-        match Fields::parse(&file, toml_text, 4, 0..3) {
-            Ok(_) => panic!("{toml} should not parse"),
-            Err(d) => d,
-        }
+        let f = Fields::parse(&file, toml_text, 4, 0..3);
+        assert!(f.broken, "{toml} should not parse");
+        f.finish(&[]).into_iter().next().expect("a syntax error")
     }
 
     #[test]
     fn a_list_of_tables_given_as_text_is_called_text() {
         let file = SourceFile::new("x.sv.md", "contacts = \"Anna\"\n");
         let text = file.text.clone();
-        let mut f = Fields::parse(&file, &text, 0, 0..0).unwrap();
+        let mut f = Fields::parse(&file, &text, 0, 0..0);
         assert!(f.tables("contacts", "[[contacts]]").is_none());
         assert_eq!(
             f.diagnostics[0].message,
@@ -419,13 +484,31 @@ mod tests {
     }
 
     #[test]
-    fn other_syntax_errors_stay_syntax_errors() {
+    fn an_unclosed_quote_is_said_in_plain_words_and_the_rest_is_still_read() {
         let d = parse_error("title = \"A\ndeadline = 2026-03-20\n");
-        assert!(
-            d.message.starts_with("this is not valid TOML"),
-            "{}",
-            d.message
+        assert_eq!(
+            d.message,
+            "the quotes around the text of `title` are not closed"
         );
-        assert_eq!(d.field, None);
+        assert_eq!(d.field.as_deref(), Some("title"));
+        let file = SourceFile::new("x.sv.md", "title = \"A\ndeadline = \"soon\"\n");
+        let text = file.text.clone();
+        let mut f = Fields::parse(&file, &text, 0, 0..0);
+        assert!(
+            f.date_or_word("deadline", true, &[], "deadline = 2026-03-20")
+                .is_none()
+        );
+        assert!(
+            f.short_text("title", "title = \"A\"", 300).is_none(),
+            "a broken value is not read"
+        );
+        let messages: Vec<String> = f.finish(&[]).into_iter().map(|d| d.message).collect();
+        assert_eq!(
+            messages,
+            [
+                "`deadline` must be a date or a date-time, but it is text",
+                "the quotes around the text of `title` are not closed",
+            ]
+        );
     }
 }

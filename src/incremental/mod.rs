@@ -156,7 +156,7 @@ impl Session {
     /// Loads and renders the whole site.
     pub fn rebuild_all(&mut self, now: DateTime<FixedOffset>) -> Result<Update, Failed> {
         let started = Instant::now();
-        let (site, kit) = crate::load(&self.root, self.base_url.as_deref())?.at(now);
+        let (site, kit) = crate::load(&self.root, self.base_url.as_deref(), now)?.at(now);
         self.failing.clear();
         let plan = Plan::of(&site, &kit.theme);
         let sink = MemSink::default();
@@ -189,9 +189,11 @@ impl Session {
         let state = self.state.as_mut().expect("a site was built before");
         let reloaded = match content::load_postings(&self.root, &state.site.config, &slugs) {
             Ok(r) => r,
-            Err(ds) => {
+            Err(mut ds) => {
                 // Every posting of the batch is read again next time, so no change is lost.
                 self.failing = slugs;
+                let today = now.with_timezone(&state.site.config.time_zone).date_naive();
+                ds.retain(|d| d.holds_on(today));
                 return Err(failed(ds));
             }
         };

@@ -202,6 +202,8 @@ pub struct Posting {
     /// In the order of the site's languages.
     pub translations: Vec<Translation>,
     pub attachments: Vec<Attachment>,
+    /// Languages whose file is marked `draft = true`: written, not yet published.
+    pub draft_languages: Vec<String>,
 }
 
 impl Posting {

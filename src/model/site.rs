@@ -323,6 +323,7 @@ mod tests {
             },
             translations: Vec::new(),
             attachments: Vec::new(),
+            draft_languages: Vec::new(),
         }
     }
 

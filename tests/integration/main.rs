@@ -15,6 +15,7 @@ mod broken_input;
 mod check;
 mod cli;
 mod diff;
+mod editors;
 mod feeds;
 mod golden;
 mod hardening;

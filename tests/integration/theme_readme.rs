@@ -36,10 +36,10 @@ struct Provided {
 /// `vacancy.toml` and `content/`), and of its cards.
 fn provided() -> Provided {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut loaded = vacancy::load(root, None).expect("the example board loads");
+    let now = chrono::DateTime::parse_from_rfc3339(NOW).expect("a valid moment");
+    let mut loaded = vacancy::load(root, None, now).expect("the example board loads");
     // One posting a page: every listing has many pages, and so pagination gaps.
     loaded.config.page_size = 1;
-    let now = chrono::DateTime::parse_from_rfc3339(NOW).expect("a valid moment");
     let (site, kit) = loaded.at(now);
     let jobs: Vec<PageJob> = Plan::of(&site, &kit.theme)
         .jobs

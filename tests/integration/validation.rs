@@ -289,8 +289,8 @@ fn broken_toml_is_reported_where_it_breaks() {
         Expected {
             file: "content/postings/broken-toml.sv.md",
             line_column: Some((2, 21)),
-            field: None,
-            message: "this is not valid TOML: invalid basic string, expected `\"`",
+            field: Some("title"),
+            message: "the quotes around the text of `title` are not closed",
         },
     );
     assert_snapshot("validation/broken-toml", &d.render());

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::*;
+use crate::model::Contact;
 use crate::schema::{Required, Scope};
 
 macro_rules! fact {
@@ -94,7 +95,8 @@ pub fn merge(
     {
         diagnostics.extend(deadline_before_publication(files, p, d.date));
     }
-    if diagnostics.len() > before {
+    diagnostics.extend(year_typos(files, published, deadline.map(|d| d.date)));
+    if diagnostics[before..].iter().any(Diagnostic::is_error) {
         return None;
     }
     let facts = Facts {
@@ -121,12 +123,26 @@ pub fn merge(
             .copied()
             .unwrap_or(false),
     };
-    if diagnostics.len() > before {
+    if diagnostics[before..].iter().any(Diagnostic::is_error) {
         return None;
     }
+    // Facts come from every file; a file marked draft holds its language
+    // back while the others are published.
+    let published_in: Vec<&str> = files
+        .iter()
+        .filter(|r| !r.draft)
+        .map(|r| r.doc.lang.as_str())
+        .collect();
+    diagnostics.extend(
+        files
+            .iter()
+            .filter(|r| r.draft)
+            .map(|r| draft_translation(r, &published_in)),
+    );
     let translations = files
         .iter()
         .zip(bodies)
+        .filter(|(r, _)| !r.draft)
         .map(|(r, body_html)| translation(r, body_html, &contacts))
         .collect();
     Some(Posting {
@@ -134,25 +150,37 @@ pub fn merge(
         facts,
         translations,
         attachments: first.doc.attachments.clone(),
+        draft_languages: files
+            .iter()
+            .filter(|r| r.draft)
+            .map(|r| r.doc.lang.clone())
+            .collect(),
     })
 }
 
 /// The fields of `files` still holding a placeholder of `vacancy new`: what
-/// is still to fill in, as warnings while the posting is a draft, and as
-/// errors once it is to be published.
+/// is still to fill in. A warning while the text stays unpublished (the
+/// posting, or that language's file, is a draft); an error once it would be
+/// published, and for a fact of a published posting whichever file holds it.
 pub fn placeholders<'a>(
-    files: impl IntoIterator<Item = &'a RawPosting>,
-    draft: bool,
+    files: impl IntoIterator<Item = &'a RawPosting> + Clone,
 ) -> Vec<Diagnostic> {
+    let posting_draft = is_draft(files.clone());
     let mut out = Vec::new();
     for r in files {
         for (field, span) in &r.placeholders {
-            let d = if draft {
-                Diagnostic::warning(format!("`{field}` is still to be filled in"))
+            let what = if field == BODY {
+                "the text below the front matter".to_string()
+            } else {
+                format!("`{field}`")
+            };
+            let unpublished = posting_draft || (r.draft && is_text(field));
+            let d = if unpublished {
+                Diagnostic::warning(format!("{what} is still to be filled in"))
                     .help("replace the text starting with \"TODO:\" before removing `draft = true`")
             } else {
                 Diagnostic::error(format!(
-                    "`{field}` still holds the placeholder text of `vacancy new`"
+                    "{what} still holds the placeholder text of `vacancy new`"
                 ))
                 .help("write the posting's own text in place of \"TODO: ...\", or keep `draft = true` until it is ready")
             };
@@ -163,6 +191,41 @@ pub fn placeholders<'a>(
         }
     }
     out
+}
+
+/// Whether the posting is a draft: every file is, or a file giving facts
+/// is. A file with only texts marked draft holds back its language alone.
+pub fn is_draft<'a>(files: impl IntoIterator<Item = &'a RawPosting>) -> bool {
+    let mut all = true;
+    for r in files {
+        if r.draft && r.gives_facts() {
+            return true;
+        }
+        all &= r.draft;
+    }
+    all
+}
+
+/// The name a placeholder in the body is recorded under.
+pub const BODY: &str = "text";
+
+/// Whether a field is a text of one language (published with that file),
+/// not a fact of the posting.
+fn is_text(field: &str) -> bool {
+    field == BODY
+        || field.ends_with(".role")
+        || Field::named(field).is_some_and(|f| f.spec().scope != Scope::Fact)
+}
+
+/// A translation held back with `draft = true` while the posting is published.
+fn draft_translation(r: &RawPosting, published_in: &[&str]) -> Diagnostic {
+    Diagnostic::warning(format!(
+        "this language version is a draft: the posting is published in {} only",
+        published_in.join(", ")
+    ))
+    .field("draft")
+    .at(&r.doc.file, r.draft_span.clone(), "draft = true")
+    .help("remove `draft = true` from this file when its text is ready")
 }
 
 /// Every required field of [`Field::ALL`] that no file gives: a fact once,
@@ -176,6 +239,10 @@ fn check_required(
     let Some(first) = files.first() else {
         return;
     };
+    // A syntax error hides what its line held: nothing is called missing.
+    if files.iter().any(|r| r.broken) {
+        return;
+    }
     let facts_file = files.iter().find(|r| r.deadline.is_some()).unwrap_or(first);
     // Not given, nor written misspelt: a misspelling is reported as such,
     // with the right name, as one error rather than two.
@@ -234,6 +301,47 @@ fn missing_text(r: &RawPosting, field: &str) -> Diagnostic {
         ))
 }
 
+/// Dates that are likely typos in the year: a posting open more than a
+/// year, or published more than a year from today (`2062` for `2026`).
+fn year_typos(
+    files: &[RawPosting],
+    published: Option<chrono::NaiveDate>,
+    deadline: Option<chrono::NaiveDate>,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let find = |pick: fn(&RawPosting) -> Option<Range<usize>>| {
+        files.iter().find_map(|r| pick(r).map(|span| (r, span)))
+    };
+    let at_published = find(|r| r.published.as_ref().map(Sp::span));
+    if let (Some(p), Some(d), Some((r, span))) = (
+        published,
+        deadline,
+        find(|r| r.deadline.as_ref().map(Sp::span)),
+    ) && d > p.checked_add_months(chrono::Months::new(12)).unwrap_or(p)
+    {
+        let mut w = Diagnostic::warning(format!(
+            "the deadline {d} is more than a year after the publication date {p}: is the year right?"
+        ))
+        .field("deadline")
+        .at(&r.doc.file, span, "the deadline");
+        if let Some((pr, pspan)) = &at_published {
+            w = w.at(&pr.doc.file, pspan.clone(), "published");
+        }
+        out.push(w.help("check the year of `deadline` and `published`"));
+    }
+    if let (Some(p), Some((r, span))) = (published, at_published) {
+        let mut w = Diagnostic::warning(format!(
+            "`published` is {p}, more than a year from today: is the year right?"
+        ))
+        .field("published")
+        .at(&r.doc.file, span, "published")
+        .help("the posting is not shown until that day; if the year is a typo, correct it");
+        w.only_before = p.checked_sub_months(chrono::Months::new(12));
+        out.extend(w.only_before.is_some().then_some(w));
+    }
+    out
+}
+
 fn deadline_before_publication(
     files: &[RawPosting],
     published: chrono::NaiveDate,
@@ -286,47 +394,93 @@ fn missing_fact(files: &[RawPosting], at: &RawPosting, field: &str, example: &st
         ))
 }
 
-/// The contact list of the posting (facts), taken from whichever files give it.
-fn merge_contacts<'a>(
-    files: &'a [RawPosting],
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<&'a RawContact> {
-    let given = files.iter().filter_map(|r| {
-        r.contacts.as_ref().map(|c| Given {
-            value: c.get_ref(),
-            file: &r.doc.file,
-            span: c.span(),
-        })
-    });
-    let mut first: Option<Given<'a, Vec<RawContact>>> = None;
-    for g in given {
-        match &first {
-            None => first = Some(g),
-            Some(f) if same_contacts(f.value, g.value) => {}
-            Some(f) => diagnostics.push(
-                Diagnostic::error(format!(
-                    "the contacts differ between {} and {}",
-                    g.file.path.display(),
-                    f.file.path.display()
-                ))
-                .field("contacts")
-                .at(g.file, g.span.clone(), "given here")
-                .at(f.file, f.span.clone(), "and differently here")
-                .help(
-                    "names, phone numbers and e-mail addresses are the same in every language; \
-                     only `role` may be translated. Make the lists agree, in the same order",
-                ),
-            ),
-        }
+/// A contact of the posting: its facts, agreed on between the files, and
+/// the role to show in a language whose file gives none.
+struct Merged {
+    contact: Contact,
+    role: Option<String>,
+}
+
+/// The contacts of the posting, matched between the files by order: each
+/// fact of a contact (name, phone, e-mail, union) may stand in any one
+/// file, so a translation can give the roles alone; a fact two files give
+/// differently is an error naming the contact, the field and both lines.
+fn merge_contacts(files: &[RawPosting], diagnostics: &mut Vec<Diagnostic>) -> Vec<Merged> {
+    let lists: Vec<(&RawPosting, &[RawContact])> = files
+        .iter()
+        .filter_map(|r| r.contacts.as_ref().map(|c| (r, c.get_ref().as_slice())))
+        .collect();
+    let count = lists.iter().map(|(_, l)| l.len()).max().unwrap_or(0);
+    let mut out = Vec::new();
+    for i in 0..count {
+        let nth: Vec<(&RawPosting, &RawContact)> = lists
+            .iter()
+            .filter_map(|(r, l)| l.get(i).map(|c| (*r, c)))
+            .collect();
+        let field = |name: &str| format!("contacts[{}].{name}", i + 1);
+        let given = |pick: fn(&RawContact) -> Option<&Sp<String>>| {
+            nth.iter().filter_map(move |(r, c)| {
+                pick(c).map(|v| Given {
+                    value: v.get_ref(),
+                    file: &r.doc.file,
+                    span: v.span(),
+                })
+            })
+        };
+        let name = agree(&field("name"), given(|c| c.name.as_ref()), diagnostics);
+        let phone = agree(&field("phone"), given(|c| c.phone.as_ref()), diagnostics);
+        let email = agree(&field("email"), given(|c| c.email.as_ref()), diagnostics);
+        let union = agree(
+            &field("union"),
+            nth.iter().filter_map(|(r, c)| {
+                c.union.as_ref().map(|v| Given {
+                    value: v.get_ref(),
+                    file: &r.doc.file,
+                    span: v.span(),
+                })
+            }),
+            diagnostics,
+        );
+        let Some(name) = name else {
+            if !nth.iter().any(|(r, c)| c.name_written || r.broken)
+                && let Some((r, c)) = nth.first()
+            {
+                diagnostics.push(contact_without_name(r, c, i + 1, files));
+            }
+            continue;
+        };
+        out.push(Merged {
+            contact: Contact {
+                name: name.clone(),
+                phone: phone.cloned(),
+                email: email.cloned(),
+                union: union.copied().unwrap_or(false),
+            },
+            role: nth.iter().find_map(|(_, c)| c.role.clone()),
+        });
     }
-    first.map(|g| g.value.iter().collect()).unwrap_or_default()
+    out
 }
 
-fn same_contacts(a: &[RawContact], b: &[RawContact]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.contact == y.contact)
+fn contact_without_name(
+    r: &RawPosting,
+    c: &RawContact,
+    n: usize,
+    files: &[RawPosting],
+) -> Diagnostic {
+    let help = if files.len() > 1 {
+        "add a line such as name = \"Anna Exempel\" below this [[contacts]] line, \
+         in one of the posting's files: the contacts of the files are matched in order"
+    } else {
+        "add a line such as name = \"Anna Exempel\" below this [[contacts]] line"
+    };
+    Diagnostic::error(format!("missing required field `contacts[{n}].name`"))
+        .field(format!("contacts[{n}].name"))
+        .at(&r.doc.file, c.span.clone(), "this contact has no name")
+        .help(help)
 }
 
-fn translation(r: &RawPosting, body_html: String, contacts: &[&RawContact]) -> Translation {
+fn translation(r: &RawPosting, body_html: String, contacts: &[Merged]) -> Translation {
     let rendered = &r.rendered;
     let own_roles = r.contacts.as_ref().map(|c| c.get_ref());
     let contact_roles = contacts

@@ -10,14 +10,14 @@ use crate::config::Config;
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::fields::{DateOrTime, Fields, Sp};
 use crate::model::{
-    Contact, Deadline, Employment, Extent, Facts, Posting, SalaryPer, SalaryRange, Start,
-    Translation, Workplace, local_to_fixed,
+    Deadline, Employment, Extent, Facts, Posting, SalaryPer, SalaryRange, Start, Translation,
+    Workplace, local_to_fixed,
 };
-use crate::schema::Field;
+use crate::schema::{Field, Scope};
 
 use super::Doc;
 use crate::address::{check_email, check_phone, check_web_url};
-pub use merge::{merge, placeholders};
+pub use merge::{is_draft, merge, placeholders};
 use values::*;
 
 /// The most characters a one-line field may hold: far above any real one,
@@ -29,11 +29,20 @@ pub mod limits {
     pub const LINE: usize = 300;
 }
 
-/// A contact as written in one file: the facts plus the role in that file's language.
+/// A contact as written in one file: the role in that file's language, and
+/// whichever facts the file gives (a translation may give the role alone;
+/// the contacts of the posting's files are matched by order).
 #[derive(Debug, Clone)]
 pub struct RawContact {
-    pub contact: Contact,
+    /// The `[[contacts]]` line, where a contact without a name is reported.
+    pub span: Range<usize>,
+    pub name: Option<Sp<String>>,
+    /// `name` is written, maybe with a wrong value (reported as such).
+    pub name_written: bool,
     pub role: Option<String>,
+    pub phone: Option<Sp<String>>,
+    pub email: Option<Sp<String>>,
+    pub union: Option<Sp<bool>>,
 }
 
 /// The salary field: a text in the file's language, or figures.
@@ -70,7 +79,10 @@ pub struct RawPosting {
     pub apply_email: Option<Sp<String>>,
     pub contacts: Option<Sp<Vec<RawContact>>>,
     pub screening: Option<Sp<bool>>,
+    /// `draft = true`: the posting is not published, or, when another of
+    /// its files is not a draft, this language is not yet.
     pub draft: bool,
+    pub draft_span: Range<usize>,
     /// The body, rendered and sanitized.
     pub rendered: crate::markdown::Rendered,
     /// Every key the file writes, valid or not: a field given with a wrong
@@ -78,11 +90,25 @@ pub struct RawPosting {
     pub given: Vec<String>,
     /// The fields still holding a placeholder of `vacancy new`, and where.
     pub placeholders: Vec<(String, Range<usize>)>,
+    /// The front matter has a syntax error: what it lacks may be on the broken line.
+    pub broken: bool,
 }
 
 impl RawPosting {
     fn gives(&self, field: &str) -> bool {
         self.given.iter().any(|k| k == field)
+    }
+
+    /// Whether the file writes a fact of the posting (a date, a place...).
+    fn gives_facts(&self) -> bool {
+        self.given.iter().any(|k| {
+            Field::named(k).is_some_and(|f| f.spec().scope == Scope::Fact && f != Field::Draft)
+        }) || self.salary_range.is_some()
+            || self.contacts.as_ref().is_some_and(|c| {
+                c.get_ref()
+                    .iter()
+                    .any(|c| c.name.is_some() || c.phone.is_some() || c.email.is_some())
+            })
     }
 }
 
@@ -97,16 +123,11 @@ pub fn read(doc: Doc, config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Opt
     };
     let file = doc.file.clone();
     let toml_text = &file.text[split.toml.clone()];
-    let mut f = match Fields::parse(&file, toml_text, split.toml.start, split.opening.clone()) {
-        Ok(f) => f,
-        Err(d) => {
-            diagnostics.push(d);
-            return None;
-        }
-    };
+    let mut f = Fields::parse(&file, toml_text, split.toml.start, split.opening.clone());
     let given = f.remaining_keys().into_iter().map(Sp::into_inner).collect();
     let mut raw = read_fields(&mut f, doc.clone(), split.opening.clone(), config);
     raw.placeholders = std::mem::take(&mut f.placeholders);
+    raw.broken = f.broken;
     diagnostics.extend(f.finish(&Field::names()));
     let rendered = match super::nesting::render(&file, split.body.clone()) {
         Ok(rendered) => rendered,
@@ -117,11 +138,31 @@ pub fn read(doc: Doc, config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Opt
     };
     raw.rendered = rendered;
     raw.given = given;
+    raw.placeholders
+        .extend(body_placeholders(&file, split.body.clone()));
     // From here on only the front matter is pointed at (facts that disagree
     // between translations): the body, now rendered, need not stay in memory
     // twice. For a large board that is half of what loading holds.
-    raw.doc.file = SourceFile::new(file.path.clone(), &file.text[..split.body.start]);
+    // A body still holding a placeholder is pointed at: it stays (drafts only).
+    if !raw.placeholders.iter().any(|(f, _)| f == merge::BODY) {
+        raw.doc.file = SourceFile::new(file.path.clone(), &file.text[..split.body.start]);
+    }
     Some(raw)
+}
+
+/// Lines of the body that start with "TODO:", as `vacancy new` writes them.
+fn body_placeholders(file: &SourceFile, body: Range<usize>) -> Vec<(String, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut at = body.start;
+    for line in file.text[body].split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if crate::fields::is_placeholder(trimmed) {
+            let start = at + line.len() - trimmed.len();
+            out.push((merge::BODY.to_string(), start..at + line.trim_end().len()));
+        }
+        at += line.len();
+    }
+    out
 }
 
 impl RawPosting {
@@ -153,9 +194,11 @@ impl RawPosting {
             contacts: None,
             screening: None,
             draft: false,
+            draft_span: 0..0,
             rendered: Default::default(),
             given: Vec::new(),
             placeholders: Vec::new(),
+            broken: false,
         }
     }
 }
@@ -211,7 +254,12 @@ fn read_fields(f: &mut Fields<'_>, doc: Doc, opening: Range<usize>, config: &Con
             }
             Field::Contacts => raw.contacts = read_contacts(f),
             Field::Screening => raw.screening = f.bool("screening"),
-            Field::Draft => raw.draft = f.bool("draft").is_some_and(Sp::into_inner),
+            Field::Draft => {
+                if let Some(draft) = f.bool("draft") {
+                    raw.draft_span = draft.span();
+                    raw.draft = draft.into_inner();
+                }
+            }
         }
     }
     raw
@@ -236,7 +284,11 @@ mod tests {
         if let Some(raw) = read(doc, &config, &mut ds) {
             merge(&mut [raw], &config, &mut ds);
         }
-        ds.into_iter().map(|d| d.message).collect()
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 2, 15).unwrap();
+        ds.into_iter()
+            .filter(|d| d.holds_on(today))
+            .map(|d| d.message)
+            .collect()
     }
 
     #[test]

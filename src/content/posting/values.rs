@@ -235,33 +235,52 @@ pub(super) fn read_contacts(f: &mut Fields<'_>) -> Option<Sp<Vec<RawContact>>> {
         "[[contacts]]\nname = \"Anna Exempel\"\nrole = \"Unit manager\"\nphone = \"070-174 06 05\"";
     let span = f.peek_span("contacts")?;
     let tables = f.tables("contacts", example)?;
+    let first = tables.first().map(|t| t.anchor().start);
     let mut out = Vec::new();
-    for mut t in tables {
-        let has_name = t.peek_span("name").is_some();
-        let name = t.short_text("name", "name = \"Anna Exempel\"", limits::LINE);
-        let role = t
-            .short_text("role", "role = \"Unit manager\"", limits::LINE)
-            .map(Sp::into_inner);
-        let phone = t.checked("phone", "phone = \"070-174 06 05\"", check_phone);
-        let email = t.checked("email", "email = \"anna@example.se\"", check_email);
-        let union = t.bool("union").is_some_and(Sp::into_inner);
-        if !has_name {
-            t.missing("name", "name = \"Anna Exempel\"");
+    for (i, mut t) in tables.into_iter().enumerate() {
+        let contact = RawContact {
+            span: t.anchor(),
+            name_written: t.peek_span("name").is_some(),
+            name: t.short_text("name", "name = \"Anna Exempel\"", limits::LINE),
+            role: t
+                .short_text("role", "role = \"Unit manager\"", limits::LINE)
+                .map(Sp::into_inner),
+            phone: t.checked("phone", "phone = \"070-174 06 05\"", check_phone),
+            email: t.checked("email", "email = \"anna@example.se\"", check_email),
+            union: t.bool("union"),
+        };
+        if let Some(first) = first {
+            misplaced(&mut t, i + 1, first);
         }
         f.absorb(t, CONTACT_FIELDS);
-        if let Some(name) = name {
-            out.push(RawContact {
-                contact: Contact {
-                    name: name.into_inner(),
-                    phone: phone.map(Sp::into_inner),
-                    email: email.map(Sp::into_inner),
-                    union,
-                },
-                role,
-            });
-        }
+        out.push(contact);
     }
     Some(Sp::new(span, out))
+}
+
+/// A posting field written below `[[contacts]]` belongs, in TOML, to the
+/// contact above it: say where the line goes instead of calling it unknown.
+fn misplaced(t: &mut Fields<'_>, contact: usize, first: usize) {
+    let file = t.file();
+    let (first_line, _) = file.line_column(first);
+    for key in t.remaining_keys() {
+        let name = key.get_ref().as_str();
+        if CONTACT_FIELDS.contains(&name) || Field::named(name).is_none() {
+            continue;
+        }
+        t.take_any(name);
+        t.diagnostics.push(
+            Diagnostic::error(format!(
+                "`{name}` is read as part of contact {contact}, not of the posting"
+            ))
+            .field(name)
+            .at(file, key.span(), "below a [[contacts]] line")
+            .help(format!(
+                "move this line above the first `[[contacts]]` (line {first_line}): \
+                 lines below it belong to that contact"
+            )),
+        );
+    }
 }
 
 pub(super) const CONTACT_FIELDS: &[&str] = &["name", "role", "phone", "email", "union"];
