@@ -20,6 +20,8 @@ pub mod incremental;
 pub mod markdown;
 pub mod memory;
 pub mod model;
+pub mod names;
+pub mod occupations;
 pub mod output;
 pub mod plan;
 pub mod render;

@@ -227,6 +227,74 @@ fields! {
         example: "reference = \"2026/1234\"",
         scaffold: None,
     },
+    Openings {
+        name: "openings",
+        scope: Fact,
+        required: No,
+        help: "How many are hired, when more than one.",
+        example: "openings = 3",
+        scaffold: None,
+    },
+    Occupation {
+        name: "occupation",
+        scope: Fact,
+        required: No,
+        help: "The occupation's code in ISCO-08 (the ILO's list) and/or SSYK 2012\n\
+               (Statistics Sweden's), 4 digits each; shown by its title.",
+        example: "occupation = { isco = \"2423\", ssyk = \"2423\" }",
+        scaffold: None,
+    },
+    Experience {
+        name: "experience",
+        scope: Fact,
+        required: No,
+        help: "\"none\", \"desired\", or a minimum: { years = 2 } or { months = 6 }.",
+        example: "experience = { years = 2 }",
+        scaffold: None,
+    },
+    Education {
+        name: "education",
+        scope: Fact,
+        required: No,
+        help: "The education required: \"high school\", \"associate degree\",\n\
+               \"bachelor degree\", \"professional certificate\" or \"postgraduate degree\".",
+        example: "education = \"bachelor degree\"",
+        scaffold: None,
+    },
+    EducationText {
+        name: "education_text",
+        scope: PerLanguage,
+        required: No,
+        help: "The education asked for, in words, in this file's language.",
+        example: "education_text = \"A degree in law or political science\"",
+        scaffold: None,
+    },
+    Languages {
+        name: "languages",
+        scope: Fact,
+        required: No,
+        help: "Languages required: codes such as \"sv\", each with an optional level\n\
+               (\"basic\", \"good\", \"fluent\" or \"native\").",
+        example: "languages = [{ code = \"sv\", level = \"fluent\" }, { code = \"en\", level = \"good\" }]",
+        scaffold: None,
+    },
+    DrivingLicence {
+        name: "driving_licence",
+        scope: Fact,
+        required: No,
+        help: "Driving licence classes required, e.g. [\"B\"].",
+        example: "driving_licence = [\"B\"]",
+        scaffold: None,
+    },
+    RemoteRegions {
+        name: "remote_regions",
+        scope: Fact,
+        required: No,
+        help: "For remote work: the countries (\"SE\", \"NO\") or areas (\"150\" for\n\
+               Europe) applicants must live in.",
+        example: "remote_regions = [\"SE\", \"NO\"]",
+        scaffold: None,
+    },
     ApplyUrl {
         name: "apply_url",
         scope: Fact,
@@ -308,6 +376,13 @@ pub const PAGE_FACTS: &[Field] = &[
     Field::Reference,
     Field::Unit,
     Field::Organization,
+    Field::Openings,
+    Field::Occupation,
+    Field::Experience,
+    Field::Education,
+    Field::Languages,
+    Field::DrivingLicence,
+    Field::RemoteRegions,
 ];
 
 #[cfg(test)]

@@ -18,9 +18,9 @@ struct JobPosting<'a> {
     kind: &'static str,
     #[serde(
         rename = "applicantLocationRequirements",
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "Vec::is_empty"
     )]
-    applicant_location: Option<Typed<'a>>,
+    applicant_location: Vec<Typed>,
     #[serde(rename = "baseSalary", skip_serializing_if = "Option::is_none")]
     base_salary: Option<MonetaryAmount<'a>>,
     #[serde(rename = "datePosted")]
@@ -28,8 +28,18 @@ struct JobPosting<'a> {
     description: &'a str,
     #[serde(rename = "directApply", skip_serializing_if = "Option::is_none")]
     direct_apply: Option<bool>,
+    #[serde(
+        rename = "educationRequirements",
+        skip_serializing_if = "Option::is_none"
+    )]
+    education: Option<Credential>,
     #[serde(rename = "employmentType")]
     employment_type: Vec<&'static str>,
+    #[serde(
+        rename = "experienceRequirements",
+        skip_serializing_if = "Option::is_none"
+    )]
+    experience: Option<ExperienceRequirement>,
     #[serde(rename = "hiringOrganization")]
     hiring_organization: Organization<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -42,7 +52,11 @@ struct JobPosting<'a> {
     job_location_type: Option<&'static str>,
     #[serde(rename = "jobStartDate", skip_serializing_if = "Option::is_none")]
     job_start_date: Option<String>,
+    #[serde(rename = "occupationalCategory", skip_serializing_if = "Vec::is_empty")]
+    occupational_category: Vec<CategoryCode>,
     title: &'a str,
+    #[serde(rename = "totalJobOpenings", skip_serializing_if = "Option::is_none")]
+    total_job_openings: Option<u16>,
     url: String,
     #[serde(rename = "validThrough")]
     valid_through: String,
@@ -52,10 +66,45 @@ struct JobPosting<'a> {
 
 /// `{"@type": ..., "name": ...}`
 #[derive(Serialize)]
-struct Typed<'a> {
+struct Typed {
     #[serde(rename = "@type")]
     kind: &'static str,
-    name: &'a str,
+    name: String,
+}
+
+/// An occupation's code in a published list (ISCO-08, SSYK 2012).
+#[derive(Serialize)]
+struct CategoryCode {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "codeValue")]
+    code: String,
+    #[serde(rename = "inCodeSet")]
+    code_set: CodeSet,
+    name: String,
+}
+
+#[derive(Serialize)]
+struct CodeSet {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'static str,
+}
+
+#[derive(Serialize)]
+struct Credential {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "credentialCategory")]
+    category: &'static str,
+}
+
+#[derive(Serialize)]
+struct ExperienceRequirement {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "monthsOfExperience")]
+    months: u32,
 }
 
 #[derive(Serialize)]
@@ -135,10 +184,11 @@ pub fn job_posting(site: &Site, i: usize, lang: &str) -> Option<String> {
     let data = JobPosting {
         context: "https://schema.org/",
         kind: "JobPosting",
-        applicant_location: country.filter(|_| remote).map(|name| Typed {
-            kind: "Country",
-            name,
-        }),
+        applicant_location: if remote {
+            applicant_regions(p, country)
+        } else {
+            Vec::new()
+        },
         base_salary: p.facts.salary_range.as_ref().map(|s| MonetaryAmount {
             kind: "MonetaryAmount",
             currency: &s.currency,
@@ -151,8 +201,22 @@ pub fn job_posting(site: &Site, i: usize, lang: &str) -> Option<String> {
         }),
         date_posted: p.facts.published.format("%Y-%m-%d").to_string(),
         description: &t.body_html,
-        direct_apply: p.facts.apply_url.is_some().then_some(true),
+        // Applying happens elsewhere (a recruitment system, an e-mail):
+        // never on the board's page, which is what `directApply` claims.
+        direct_apply: (p.facts.apply_url.is_some() || p.facts.apply_email.is_some())
+            .then_some(false),
+        education: p.facts.education.map(|e| Credential {
+            kind: "EducationalOccupationalCredential",
+            category: e.key(),
+        }),
         employment_type: employment_types(p),
+        experience: match p.facts.experience {
+            Some(crate::model::Experience::Months { months, .. }) => Some(ExperienceRequirement {
+                kind: "OccupationalExperienceRequirements",
+                months,
+            }),
+            _ => None,
+        },
         hiring_organization: Organization {
             kind: "Organization",
             logo: config.organization.logo.as_ref().map(|logo| {
@@ -177,7 +241,9 @@ pub fn job_posting(site: &Site, i: usize, lang: &str) -> Option<String> {
             Some(crate::model::Start::Date(d)) => Some(d.format("%Y-%m-%d").to_string()),
             _ => None,
         },
+        occupational_category: occupation_codes(p),
         title: &t.title,
+        total_job_openings: p.facts.openings,
         url: config.permalink(&urls::posting(lang, &p.slug)),
         valid_through: p
             .facts
@@ -188,6 +254,59 @@ pub fn job_posting(site: &Site, i: usize, lang: &str) -> Option<String> {
         work_hours: t.hours.as_deref(),
     };
     Some(script_safe(&data))
+}
+
+/// Where applicants for remote work must live: the posting's regions, or
+/// else the site's country. Names in English, as search engines read them.
+fn applicant_regions(p: &Posting, country: Option<&str>) -> Vec<Typed> {
+    if p.facts.remote_regions.is_empty() {
+        return country
+            .map(|c| Typed {
+                kind: "Country",
+                name: crate::names::region(c, "en").unwrap_or_else(|| c.to_string()),
+            })
+            .into_iter()
+            .collect();
+    }
+    p.facts
+        .remote_regions
+        .iter()
+        .map(|code| Typed {
+            // A UN M49 area ("150", Europe) is no country.
+            kind: if code.chars().all(|c| c.is_ascii_digit()) {
+                "AdministrativeArea"
+            } else {
+                "Country"
+            },
+            name: crate::names::region(code, "en").unwrap_or_else(|| code.clone()),
+        })
+        .collect()
+}
+
+/// The occupation's codes, each with its list and English title.
+fn occupation_codes(p: &Posting) -> Vec<CategoryCode> {
+    let Some(o) = &p.facts.occupation else {
+        return Vec::new();
+    };
+    let lists = [
+        (o.isco.as_deref(), &*crate::occupations::ISCO08),
+        (o.ssyk.as_deref(), &*crate::occupations::SSYK2012),
+    ];
+    lists
+        .into_iter()
+        .filter_map(|(code, list)| {
+            let code = code?;
+            Some(CategoryCode {
+                kind: "CategoryCode",
+                code: code.to_string(),
+                code_set: CodeSet {
+                    kind: "CategoryCodeSet",
+                    name: list.name,
+                },
+                name: list.title(code, "en")?.0.to_string(),
+            })
+        })
+        .collect()
 }
 
 fn places<'a>(site: &'a Site, p: &'a Posting, country: Option<&'a str>) -> Vec<Place<'a>> {

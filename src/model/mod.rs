@@ -3,6 +3,9 @@
 //! templates; rendering reads this model by reference.
 
 mod site;
+pub use requirements::{
+    Education, Experience, LICENCE_CLASSES, LanguageLevel, LanguageRequirement, Occupation,
+};
 pub use site::{Site, Term, TermKind, location_slug};
 
 use std::collections::HashMap;
@@ -34,6 +37,9 @@ macro_rules! keyword_enum {
         }
     };
 }
+
+// After the macro: the requirements' keyword enums use it.
+mod requirements;
 
 keyword_enum!(
     /// Where the work is done.
@@ -159,6 +165,17 @@ pub struct Facts {
     pub apply_email: Option<String>,
     pub contacts: Vec<Contact>,
     pub screening: bool,
+    /// How many are hired.
+    pub openings: Option<u16>,
+    pub occupation: Option<Occupation>,
+    pub experience: Option<Experience>,
+    pub education: Option<Education>,
+    pub languages: Vec<LanguageRequirement>,
+    /// EU licence classes, e.g. "B".
+    pub driving_licence: Vec<String>,
+    /// For remote work: the countries (ISO 3166-1) or areas (UN M49)
+    /// applicants must live in.
+    pub remote_regions: Vec<String>,
 }
 
 /// The per-language part of a posting.
@@ -176,6 +193,8 @@ pub struct Translation {
     pub unit: Option<String>,
     /// A role per contact in `Facts::contacts`, in this language when given.
     pub contact_roles: Vec<Option<String>>,
+    /// The education asked for, in words ("A law degree").
+    pub education_text: Option<String>,
 }
 
 /// A file published beside a posting's page.
@@ -224,6 +243,7 @@ impl Posting {
                 organization,
                 unit,
                 contact_roles: _,
+                education_text: _,
             } = t;
             (lang, title, summary, hours, salary_text, organization, unit)
         }

@@ -346,8 +346,25 @@ impl<'a> LangCtx<'a> {
                     Field::Reference => p.facts.reference.clone(),
                     Field::Unit => t.unit.clone(),
                     Field::Organization => Some(card.organization.clone()),
+                    Field::Openings
+                    | Field::Occupation
+                    | Field::Experience
+                    | Field::Education
+                    | Field::Languages
+                    | Field::DrivingLicence
+                    | Field::RemoteRegions => {
+                        let written = self.requirement(field, &p.facts, t)?;
+                        let key = field.name();
+                        return Some(Fact {
+                            key,
+                            label: self.fact_label(key).to_string(),
+                            value: written.text,
+                            lang: written.lang,
+                        });
+                    }
                     // Shown elsewhere on the page (title, summary, contacts,
-                    // apply box, categories, notice), or not at all.
+                    // apply box, categories, notice, with the education), or
+                    // not at all.
                     Field::Title
                     | Field::Summary
                     | Field::Probation
@@ -357,6 +374,7 @@ impl<'a> LangCtx<'a> {
                     | Field::ApplyEmail
                     | Field::Contacts
                     | Field::Screening
+                    | Field::EducationText
                     | Field::Draft => None,
                 };
                 let key = field.name();
@@ -364,6 +382,7 @@ impl<'a> LangCtx<'a> {
                     key,
                     label: self.fact_label(key).to_string(),
                     value: value.filter(|v| !v.is_empty())?,
+                    lang: None,
                 })
             })
             .collect()

@@ -2,6 +2,7 @@
 //! language, with every label and date already written in that language.
 
 mod lang;
+mod requirements;
 pub use lang::{LangCtx, SIMILAR, human_size, lang_contexts, term_label};
 
 use std::sync::OnceLock;
@@ -76,6 +77,8 @@ pub struct Fact {
     pub key: &'static str,
     pub label: String,
     pub value: String,
+    /// The value's language, when it is not the page's.
+    pub lang: Option<String>,
 }
 
 #[derive(Serialize)]

@@ -88,6 +88,18 @@ pub fn merge(
     let employment = fact!(files, employment, diagnostics).copied();
     let extent = fact!(files, extent, diagnostics).copied();
     let contacts = merge_contacts(files, diagnostics);
+    if workplace != Workplace::Remote
+        && let Some((r, regions)) = files
+            .iter()
+            .find_map(|r| r.remote_regions.as_ref().map(|g| (r, g)))
+    {
+        diagnostics.push(
+            Diagnostic::error("`remote_regions` is for remote work, but the job is not remote")
+                .field("remote_regions")
+                .at(&r.doc.file, regions.span(), "regions to work from")
+                .help("set workplace = \"remote\" if the job is done from anywhere in these regions, or delete the line"),
+        );
+    }
     check_required(files, &locations, workplace, diagnostics);
     let deadline = deadline.map(|d| to_deadline(d, config));
     if let (Some(p), Some(d)) = (published, deadline)
@@ -122,6 +134,19 @@ pub fn merge(
         screening: fact!(files, screening, diagnostics)
             .copied()
             .unwrap_or(false),
+        openings: fact!(files, openings, diagnostics).copied(),
+        occupation: fact!(files, occupation, diagnostics).cloned(),
+        experience: fact!(files, experience, diagnostics).copied(),
+        education: fact!(files, education, diagnostics).copied(),
+        languages: fact!(files, languages, diagnostics)
+            .cloned()
+            .unwrap_or_default(),
+        driving_licence: fact!(files, driving_licence, diagnostics)
+            .cloned()
+            .unwrap_or_default(),
+        remote_regions: fact!(files, remote_regions, diagnostics)
+            .cloned()
+            .unwrap_or_default(),
     };
     if diagnostics[before..].iter().any(Diagnostic::is_error) {
         return None;
@@ -510,6 +535,7 @@ fn translation(r: &RawPosting, body_html: String, contacts: &[Merged]) -> Transl
         organization: r.organization.clone(),
         unit: r.unit.clone(),
         contact_roles,
+        education_text: r.education_text.clone(),
     }
 }
 

@@ -2,6 +2,7 @@
 //! then the files of one posting merged into a `Posting`, with facts written once.
 
 mod merge;
+mod requirements;
 mod values;
 
 use std::ops::Range;
@@ -18,6 +19,7 @@ use crate::schema::{Field, Scope};
 use super::Doc;
 use crate::address::{check_email, check_phone, check_web_url};
 pub use merge::{is_draft, merge, placeholders};
+use requirements::*;
 use values::*;
 
 /// The most characters a one-line field may hold: far above any real one,
@@ -79,6 +81,14 @@ pub struct RawPosting {
     pub apply_email: Option<Sp<String>>,
     pub contacts: Option<Sp<Vec<RawContact>>>,
     pub screening: Option<Sp<bool>>,
+    pub openings: Option<Sp<u16>>,
+    pub occupation: Option<Sp<crate::model::Occupation>>,
+    pub experience: Option<Sp<crate::model::Experience>>,
+    pub education: Option<Sp<crate::model::Education>>,
+    pub education_text: Option<String>,
+    pub languages: Option<Sp<Vec<crate::model::LanguageRequirement>>>,
+    pub driving_licence: Option<Sp<Vec<String>>>,
+    pub remote_regions: Option<Sp<Vec<String>>>,
     /// `draft = true`: the posting is not published, or, when another of
     /// its files is not a draft, this language is not yet.
     pub draft: bool,
@@ -193,6 +203,14 @@ impl RawPosting {
             apply_email: None,
             contacts: None,
             screening: None,
+            openings: None,
+            occupation: None,
+            experience: None,
+            education: None,
+            education_text: None,
+            languages: None,
+            driving_licence: None,
+            remote_regions: None,
             draft: false,
             draft_span: 0..0,
             rendered: Default::default(),
@@ -254,6 +272,18 @@ fn read_fields(f: &mut Fields<'_>, doc: Doc, opening: Range<usize>, config: &Con
             }
             Field::Contacts => raw.contacts = read_contacts(f),
             Field::Screening => raw.screening = f.bool("screening"),
+            Field::Openings => {
+                raw.openings = f
+                    .integer("openings", 1..10_001, example)
+                    .map(|n| map_sp(n, |n| n as u16));
+            }
+            Field::Occupation => raw.occupation = read_occupation(f),
+            Field::Experience => raw.experience = read_experience(f),
+            Field::Education => raw.education = read_education(f),
+            Field::EducationText => raw.education_text = line(f, field),
+            Field::Languages => raw.languages = read_languages(f),
+            Field::DrivingLicence => raw.driving_licence = read_licence(f),
+            Field::RemoteRegions => raw.remote_regions = read_regions(f),
             Field::Draft => {
                 if let Some(draft) = f.bool("draft") {
                     raw.draft_span = draft.span();
