@@ -16,6 +16,7 @@ pub mod feeds;
 pub mod fields;
 pub mod files;
 pub mod i18n;
+pub mod image;
 pub mod incremental;
 pub mod markdown;
 pub mod memory;

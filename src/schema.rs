@@ -295,6 +295,23 @@ fields! {
         example: "remote_regions = [\"SE\", \"NO\"]",
         scaffold: None,
     },
+    Image {
+        name: "image",
+        scope: Fact,
+        required: No,
+        help: "The picture link previews show for this posting, instead of the site's:\n\
+               a PNG or JPEG in the posting's folder (<slug>/index.<lang>.md beside it).",
+        example: "image = \"team.jpg\"",
+        scaffold: None,
+    },
+    ImageAlt {
+        name: "image_alt",
+        scope: PerLanguage,
+        required: No,
+        help: "What the image shows, in this file's language; needed with `image`.",
+        example: "image_alt = \"Three colleagues at a meeting table\"",
+        scaffold: None,
+    },
     ApplyUrl {
         name: "apply_url",
         scope: Fact,

@@ -91,6 +91,18 @@ pub struct Organization {
     pub logo: Option<String>,
     /// Where `logo` is written in vacancy.toml, for errors found later.
     pub logo_span: std::ops::Range<usize>,
+    /// The picture link previews show (`og:image`), a PNG or JPEG under `static/`.
+    pub image: Option<SocialImage>,
+}
+
+/// A social image named in vacancy.toml: its path, its text alternative in
+/// each language, and (once the file is read) its type and size.
+#[derive(Debug, Clone)]
+pub struct SocialImage {
+    pub path: String,
+    pub span: std::ops::Range<usize>,
+    pub alt: Localized,
+    pub raster: Option<crate::image::Raster>,
 }
 
 #[derive(Debug, Clone)]
@@ -185,8 +197,8 @@ impl Config {
         static_files: &BTreeMap<String, std::sync::Arc<[u8]>>,
     ) -> Result<Config, Vec<Diagnostic>> {
         let file = read_file(root)?;
-        let config = Config::parse(&file)?;
-        let missing = config.missing_images(&file, |p| static_files.contains_key(p));
+        let mut config = Config::parse(&file)?;
+        let missing = config.check_images(&file, |p| static_files.get(p).map(|b| &**b));
         if missing.is_empty() {
             Ok(config)
         } else {

@@ -31,12 +31,51 @@ pub(super) fn read_organization(f: &mut Fields<'_>, codes: &[String]) -> Option<
             false
         }
     });
-    f.absorb(t, &["name", "url", "logo"]);
+    let image = read_social_image(&mut t, codes);
+    f.absorb(t, &["name", "url", "logo", "image", "image_alt"]);
     Some(Organization {
         name: name?,
         url: url.map(Sp::into_inner),
         logo: logo.map(Sp::into_inner),
         logo_span,
+        image,
+    })
+}
+
+/// `image = "assets/share.png"` with `image_alt`, its text alternative.
+fn read_social_image(t: &mut Fields<'_>, codes: &[String]) -> Option<SocialImage> {
+    let image = t.text("image", "image = \"assets/share.png\"")?;
+    let span = image.span();
+    let path = image.into_inner();
+    let outside = match check_image_path(&path) {
+        Err(why) => Some(why),
+        // Its size must be known: link previews are laid out before loading it.
+        Ok(()) if path.contains("://") => Some(format!(
+            "\"{path}\" is a web address: the image must be a file under static/ so its size is known"
+        )),
+        Ok(()) => None,
+    };
+    if let Some(why) = outside {
+        t.error_at_abs(
+            "image",
+            span,
+            why,
+            "give a file under static/, e.g. image = \"assets/share.png\" for static/assets/share.png",
+        );
+        return None;
+    }
+    if t.peek_span("image_alt").is_none() {
+        t.missing(
+            "image_alt",
+            "image_alt = { sv = \"Logotyp och texten Lediga jobb\", en = \"Logo and the words Jobs\" }",
+        );
+    }
+    let alt = read_localized(t, "image_alt", codes, false)?;
+    Some(SocialImage {
+        path,
+        span,
+        alt,
+        raster: None,
     })
 }
 
@@ -229,24 +268,43 @@ const ACCESSIBILITY_FIELDS: &[&str] = &[
 ];
 
 impl Config {
-    /// The images vacancy.toml names under `static/` that `exists` does not
-    /// know (the site's and the theme's static files).
-    pub fn missing_images(
-        &self,
+    /// Checks the images vacancy.toml names under `static/` against `read`
+    /// (the site's and the theme's static files): the logo must exist, and
+    /// the social image be a PNG or JPEG, whose size is kept.
+    pub fn check_images<'b>(
+        &mut self,
         file: &SourceFile,
-        exists: impl Fn(&str) -> bool,
+        read: impl Fn(&str) -> Option<&'b [u8]>,
     ) -> Vec<Diagnostic> {
-        let org = &self.organization;
-        match &org.logo {
-            Some(logo) if !logo.starts_with("https://") && !exists(logo) => vec![
+        let org = &mut self.organization;
+        let mut out = Vec::new();
+        if let Some(logo) = &org.logo
+            && !logo.starts_with("https://")
+            && read(logo).is_none()
+        {
+            out.push(
                 Diagnostic::error(format!("the logo \"{logo}\" is not a file under static/"))
                     .field("organization.logo")
                     .at(file, org.logo_span.clone(), "no such file")
                     .help(format!(
                         "put the image at static/{logo}, or correct the path"
                     )),
-            ],
-            _ => Vec::new(),
+            );
         }
+        if let Some(image) = &mut org.image {
+            let found = read(&image.path)
+                .ok_or_else(|| format!("the image \"{}\" is not a file under static/", image.path))
+                .and_then(|bytes| crate::image::raster(&image.path, bytes));
+            match found {
+                Ok(raster) => image.raster = Some(raster),
+                Err(why) => out.push(
+                    Diagnostic::error(why)
+                        .field("organization.image")
+                        .at(file, image.span.clone(), "the social image")
+                        .help(crate::image::HELP),
+                ),
+            }
+        }
+        out
     }
 }

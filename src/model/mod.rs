@@ -176,6 +176,8 @@ pub struct Facts {
     /// For remote work: the countries (ISO 3166-1) or areas (UN M49)
     /// applicants must live in.
     pub remote_regions: Vec<String>,
+    /// The posting's own social image: an attachment, with its type and size.
+    pub image: Option<(String, crate::image::Raster)>,
 }
 
 /// The per-language part of a posting.
@@ -195,6 +197,8 @@ pub struct Translation {
     pub contact_roles: Vec<Option<String>>,
     /// The education asked for, in words ("A law degree").
     pub education_text: Option<String>,
+    /// What the posting's image shows.
+    pub image_alt: Option<String>,
 }
 
 /// A file published beside a posting's page.
@@ -244,6 +248,7 @@ impl Posting {
                 unit,
                 contact_roles: _,
                 education_text: _,
+                image_alt: _,
             } = t;
             (lang, title, summary, hours, salary_text, organization, unit)
         }

@@ -327,6 +327,7 @@ mod tests {
                 languages: Vec::new(),
                 driving_licence: Vec::new(),
                 remote_regions: Vec::new(),
+                image: None,
             },
             translations: Vec::new(),
             attachments: Vec::new(),

@@ -215,6 +215,18 @@ pub(super) struct PageMeta {
     pub(super) x_default: String,
     /// When the page's content last changed (newest posting shown, or the build day).
     pub(super) lastmod: chrono::NaiveDate,
+    /// The picture link previews show: the posting's own, else the site's.
+    pub(super) image: Option<ImageVars>,
+}
+
+/// `page.image`: a PNG or JPEG with its absolute URL, size and description.
+#[derive(Serialize, Clone)]
+pub(super) struct ImageVars {
+    pub(super) url: String,
+    pub(super) mime: &'static str,
+    pub(super) width: u32,
+    pub(super) height: u32,
+    pub(super) alt: String,
 }
 
 /// Each of `page.translations`: the same page in another language.

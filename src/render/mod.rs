@@ -31,7 +31,7 @@ mod listing;
 mod pages;
 
 pub use context::Vars;
-use context::{Assets, Nav, NavPage, PageMeta, Translation, base_context};
+use context::{Assets, ImageVars, Nav, NavPage, PageMeta, Translation, base_context};
 pub use environment::environment;
 use environment::render_error;
 use listing::FilterPanel;
@@ -343,7 +343,25 @@ impl<'a> Renderer<'a> {
             lang: self.code(lang).to_string(),
             x_default: String::new(),
             lastmod: self.langs[0].today,
+            image: self.site_image(lang),
         }
+    }
+
+    /// The site's social image, described in `lang`.
+    fn site_image(&self, lang: usize) -> Option<ImageVars> {
+        let config = self.config();
+        let image = config.organization.image.as_ref()?;
+        let raster = image.raster?;
+        Some(ImageVars {
+            url: config.permalink(&image.path),
+            mime: raster.mime,
+            width: raster.width,
+            height: raster.height,
+            alt: image
+                .alt
+                .get(self.code(lang), &config.default_language)
+                .to_string(),
+        })
     }
 
     /// Links to the same page in every other language, built by `rel_for`.

@@ -1,7 +1,7 @@
 //! The pages: one method per page kind, each giving the page's meta and
 //! the variables its template receives.
 
-use super::context::{Choice, Content, Message, PageMeta, Statement, TermVars, Vars};
+use super::context::{Choice, Content, ImageVars, Message, PageMeta, Statement, TermVars, Vars};
 use super::listing::{Feed, Listing, Pagination, Sort};
 use super::{PagePath, Renderer, page_of};
 use crate::address::tel_uri;
@@ -169,6 +169,16 @@ impl<'a> Renderer<'a> {
         });
         meta.noindex = site.status[i] == Status::Closed;
         meta.lastmod = p.facts.published;
+        if let Some((name, raster)) = &p.facts.image {
+            let rel = format!("{}{name}", urls::posting(code, &p.slug));
+            meta.image = Some(ImageVars {
+                url: self.config().permalink(&rel),
+                mime: raster.mime,
+                width: raster.width,
+                height: raster.height,
+                alt: t.image_alt.clone().unwrap_or_default(),
+            });
+        }
         let json_ld = crate::feeds::jsonld::job_posting(site, i, code);
         let similar = self
             .similar_of(i)

@@ -375,6 +375,8 @@ impl<'a> LangCtx<'a> {
                     | Field::Contacts
                     | Field::Screening
                     | Field::EducationText
+                    | Field::Image
+                    | Field::ImageAlt
                     | Field::Draft => None,
                 };
                 let key = field.name();

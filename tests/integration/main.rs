@@ -28,6 +28,7 @@ mod listings;
 mod overrides;
 mod pages;
 mod reproducible;
+mod requirements;
 mod serve;
 mod serve_security;
 mod similar;

@@ -147,6 +147,8 @@ pub fn merge(
         remote_regions: fact!(files, remote_regions, diagnostics)
             .cloned()
             .unwrap_or_default(),
+        image: fact!(files, image, diagnostics)
+            .and_then(|name| social_image(files, name, diagnostics)),
     };
     if diagnostics[before..].iter().any(Diagnostic::is_error) {
         return None;
@@ -419,6 +421,50 @@ fn missing_fact(files: &[RawPosting], at: &RawPosting, field: &str, example: &st
         ))
 }
 
+/// The posting's own social image: one of its attachments, a PNG or JPEG,
+/// described in every language's file.
+fn social_image(
+    files: &[RawPosting],
+    name: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(String, crate::image::Raster)> {
+    let (r, span) = files
+        .iter()
+        .find_map(|r| r.image.as_ref().map(|i| (r, i.span())))?;
+    let found = match r.doc.attachments.iter().find(|a| a.name == name) {
+        Some(a) => crate::image::raster(name, &a.bytes),
+        None => Err(format!("\"{name}\" is not a file in the posting's folder")),
+    };
+    let help = match &found {
+        Err(_) if r.doc.attachments.is_empty() => format!(
+            "make the posting a folder, content/postings/{0}/index.{1}.md, and put the image beside it",
+            r.doc.slug, r.doc.lang
+        ),
+        _ => crate::image::HELP.to_string(),
+    };
+    let raster = match found {
+        Ok(raster) => raster,
+        Err(why) => {
+            diagnostics.push(
+                Diagnostic::error(why)
+                    .field("image")
+                    .at(&r.doc.file, span, "the posting's image")
+                    .help(help),
+            );
+            return None;
+        }
+    };
+    for lacking in files.iter().filter(|f| f.image_alt.is_none()) {
+        diagnostics.push(
+            Diagnostic::error("missing required field `image_alt`")
+                .field("image_alt")
+                .at(&lacking.doc.file, lacking.opening.clone(), "add the field to this front matter")
+                .help("an image needs words for those who cannot see it, in each language: image_alt = \"...\""),
+        );
+    }
+    Some((name.to_string(), raster))
+}
+
 /// A contact of the posting: its facts, agreed on between the files, and
 /// the role to show in a language whose file gives none.
 struct Merged {
@@ -536,6 +582,7 @@ fn translation(r: &RawPosting, body_html: String, contacts: &[Merged]) -> Transl
         unit: r.unit.clone(),
         contact_roles,
         education_text: r.education_text.clone(),
+        image_alt: r.image_alt.clone(),
     }
 }
 

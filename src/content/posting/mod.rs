@@ -89,6 +89,8 @@ pub struct RawPosting {
     pub languages: Option<Sp<Vec<crate::model::LanguageRequirement>>>,
     pub driving_licence: Option<Sp<Vec<String>>>,
     pub remote_regions: Option<Sp<Vec<String>>>,
+    pub image: Option<Sp<String>>,
+    pub image_alt: Option<String>,
     /// `draft = true`: the posting is not published, or, when another of
     /// its files is not a draft, this language is not yet.
     pub draft: bool,
@@ -211,6 +213,8 @@ impl RawPosting {
             languages: None,
             driving_licence: None,
             remote_regions: None,
+            image: None,
+            image_alt: None,
             draft: false,
             draft_span: 0..0,
             rendered: Default::default(),
@@ -284,6 +288,8 @@ fn read_fields(f: &mut Fields<'_>, doc: Doc, opening: Range<usize>, config: &Con
             Field::Languages => raw.languages = read_languages(f),
             Field::DrivingLicence => raw.driving_licence = read_licence(f),
             Field::RemoteRegions => raw.remote_regions = read_regions(f),
+            Field::Image => raw.image = f.short_text("image", example, limits::LINE),
+            Field::ImageAlt => raw.image_alt = line(f, field),
             Field::Draft => {
                 if let Some(draft) = f.bool("draft") {
                     raw.draft_span = draft.span();

@@ -22,7 +22,7 @@ pub(super) fn read_occupation(f: &mut Fields<'_>) -> Option<Sp<Occupation>> {
         let near = list.near(written);
         let help = if near.is_empty() || written.len() != 4 {
             format!(
-                "a {} code is a unit group of 4 digits, e.g. 2423; look it up in the published list",
+                "a code of {} is a unit group of 4 digits, e.g. 2423; look it up in the published list",
                 list.name
             )
         } else {
