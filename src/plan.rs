@@ -38,6 +38,8 @@ pub enum Job {
     Sitemap,
     Robots,
     NextChange,
+    /// The JSON Schema of `postings.json`.
+    PostingsSchema,
 }
 
 /// Every job of a site, in the order they are listed.
@@ -65,7 +67,12 @@ impl Plan {
                 }));
             }
         }
-        jobs.extend([Job::Sitemap, Job::Robots, Job::NextChange]);
+        jobs.extend([
+            Job::Sitemap,
+            Job::Robots,
+            Job::NextChange,
+            Job::PostingsSchema,
+        ]);
         Plan { jobs, statics }
     }
 
@@ -91,6 +98,7 @@ impl Plan {
             Job::Sitemap => urls::SITEMAP.to_string(),
             Job::Robots => urls::ROBOTS.to_string(),
             Job::NextChange => urls::NEXT_CHANGE.to_string(),
+            Job::PostingsSchema => urls::POSTINGS_SCHEMA.to_string(),
         }
     }
 
@@ -265,6 +273,7 @@ fn other_file(
         }
         Job::Robots => crate::feeds::sitemap::robots(&site.config).into(),
         Job::NextChange => next_change(site).into_bytes().into(),
+        Job::PostingsSchema => crate::feeds::json::SCHEMA.as_bytes().into(),
         Job::Page(_) | Job::Feed(_) => return Ok(None),
     }))
 }

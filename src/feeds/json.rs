@@ -4,12 +4,18 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::model::Site;
+use crate::model::{Posting, Site, Translation};
+use crate::schema::Field;
 use crate::urls;
 use crate::views::LangCtx;
 
 /// The format's version; raised when a field changes meaning or disappears.
-pub const FORMAT_VERSION: u32 = 1;
+/// Version 2 carries every fact the posting page shows.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The JSON Schema of the format, published beside the files as
+/// `/postings.schema.json`.
+pub const SCHEMA: &str = include_str!("postings.schema.json");
 
 #[derive(Serialize)]
 struct File<'a> {
@@ -34,6 +40,53 @@ struct Salary<'a> {
 struct Term<'a> {
     key: std::borrow::Cow<'a, str>,
     label: &'a str,
+}
+
+/// A fact with its key and, for one written in words, its text in the
+/// file's language.
+#[derive(Serialize)]
+struct Labeled<'a> {
+    key: &'a str,
+    label: String,
+}
+
+#[derive(Serialize)]
+struct Start {
+    /// `date`, `by-agreement` or `immediately`.
+    key: &'static str,
+    date: Option<String>,
+    label: String,
+}
+
+#[derive(Serialize)]
+struct Contact<'a> {
+    name: &'a str,
+    role: Option<&'a str>,
+    phone: Option<&'a str>,
+    email: Option<&'a str>,
+    union: bool,
+}
+
+#[derive(Serialize)]
+struct Occupation<'a> {
+    isco: Option<&'a str>,
+    ssyk: Option<&'a str>,
+    label: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Experience {
+    /// `none`, `desired` or `minimum`.
+    key: &'static str,
+    months: Option<u32>,
+    label: String,
+}
+
+#[derive(Serialize)]
+struct Language {
+    code: String,
+    level: Option<&'static str>,
+    label: String,
 }
 
 #[derive(Serialize)]
@@ -62,6 +115,18 @@ struct Entry<'a> {
     reference: Option<&'a str>,
     apply_url: Option<&'a str>,
     apply_email: Option<&'a str>,
+    hours: Option<&'a str>,
+    start: Option<Start>,
+    contacts: Vec<Contact<'a>>,
+    screening: bool,
+    openings: Option<u16>,
+    occupation: Option<Occupation<'a>>,
+    experience: Option<Experience>,
+    education: Option<Labeled<'a>>,
+    education_text: Option<&'a str>,
+    languages: Vec<Language>,
+    driving_licence: &'a [String],
+    remote_regions: Vec<Labeled<'a>>,
 }
 
 pub fn postings(site: &Site, ctx: &LangCtx<'_>) -> Vec<u8> {
@@ -155,5 +220,87 @@ fn entry<'a>(site: &'a Site, ctx: &'a LangCtx<'_>, i: usize) -> Entry<'a> {
         reference: p.facts.reference.as_deref(),
         apply_url: p.facts.apply_url.as_deref(),
         apply_email: p.facts.apply_email.as_deref(),
+        hours: t.hours.as_deref(),
+        start: start(ctx, p.facts.start),
+        contacts: p
+            .facts
+            .contacts
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Contact {
+                name: &c.name,
+                role: t.contact_roles.get(i).and_then(|r| r.as_deref()),
+                phone: c.phone.as_deref(),
+                email: c.email.as_deref(),
+                union: c.union,
+            })
+            .collect(),
+        screening: p.facts.screening,
+        openings: p.facts.openings,
+        occupation: p.facts.occupation.as_ref().map(|o| Occupation {
+            isco: o.isco.as_deref(),
+            ssyk: o.ssyk.as_deref(),
+            label: ctx
+                .requirement(Field::Occupation, &p.facts, t)
+                .map(|w| w.text),
+        }),
+        experience: p.facts.experience.map(|e| Experience {
+            key: match e {
+                crate::model::Experience::None => "none",
+                crate::model::Experience::Desired => "desired",
+                crate::model::Experience::Months { .. } => "minimum",
+            },
+            months: match e {
+                crate::model::Experience::Months { months, .. } => Some(months),
+                _ => None,
+            },
+            label: written(ctx, Field::Experience, p, t),
+        }),
+        education: p.facts.education.map(|e| Labeled {
+            key: e.key(),
+            label: ctx.strings.get(&format!("education.{}", e.key())),
+        }),
+        education_text: t.education_text.as_deref(),
+        languages: p
+            .facts
+            .languages
+            .iter()
+            .map(|l| Language {
+                code: l.code.clone(),
+                level: l.level.map(|v| v.key()),
+                label: crate::names::language(&l.code, ctx.lang())
+                    .unwrap_or_else(|| l.code.clone()),
+            })
+            .collect(),
+        driving_licence: &p.facts.driving_licence,
+        remote_regions: p
+            .facts
+            .remote_regions
+            .iter()
+            .map(|r| Labeled {
+                key: r,
+                label: crate::names::region(r, ctx.lang()).unwrap_or_else(|| r.clone()),
+            })
+            .collect(),
     }
+}
+
+fn written(ctx: &LangCtx<'_>, field: Field, p: &Posting, t: &Translation) -> String {
+    ctx.requirement(field, &p.facts, t)
+        .map(|w| w.text)
+        .unwrap_or_default()
+}
+
+fn start(ctx: &LangCtx<'_>, start: Option<crate::model::Start>) -> Option<Start> {
+    let s = start?;
+    let (key, date) = match s {
+        crate::model::Start::Date(d) => ("date", Some(d.format("%Y-%m-%d").to_string())),
+        crate::model::Start::ByAgreement => ("by-agreement", None),
+        crate::model::Start::Immediately => ("immediately", None),
+    };
+    Some(Start {
+        key,
+        date,
+        label: ctx.start_text(s),
+    })
 }

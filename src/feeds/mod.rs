@@ -206,5 +206,14 @@ pub fn facts_line(site: &Site, ctx: &LangCtx<'_>, i: usize) -> String {
     } else {
         p.facts.locations.join(", ")
     };
-    [place.as_str(), &card.employment.label, &card.extent.label].join(" · ")
+    let mut facts = vec![
+        place,
+        card.employment.label.clone(),
+        card.extent.label.clone(),
+    ];
+    // Short facts that tell a reader of the feed whether to open the posting.
+    if let Some(n) = p.facts.openings.filter(|&n| n > 1) {
+        facts.push(ctx.strings.plural("openings", i64::from(n)));
+    }
+    facts.join(" · ")
 }

@@ -254,7 +254,7 @@ fn patch(
         Job::Feed(feed) => diff.picks_feed(site, feed),
         Job::Attachment { posting, .. } => replaced.contains_key(&site.posting(*posting).slug),
         Job::Sitemap | Job::NextChange => true,
-        Job::Static(_) | Job::Robots => false,
+        Job::Static(_) | Job::Robots | Job::PostingsSchema => false,
     };
     let plan = Plan::of(site, &state.kit.theme);
     let files: BTreeSet<String> = plan.files(site).into_iter().collect();

@@ -252,3 +252,61 @@ fn the_example_boards_job_postings_claim_exactly_what_the_postings_hold() {
         assert!(seen.contains(key), "no open posting has {key}");
     }
 }
+
+/// `postings.json` of every language, of the example board and of every
+/// fixture, validates against the JSON Schema the build publishes beside it;
+/// the schema is strict enough that a missing or misspelt field fails.
+#[test]
+fn every_postings_json_follows_the_published_schema() {
+    let example = common::build_dir(repository(), "2026-11-23T12:00:00+01:00", None);
+    let schema: Value = serde_json::from_slice(
+        example
+            .output
+            .get("postings.schema.json")
+            .expect("the schema is published at the site's root"),
+    )
+    .unwrap();
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the schema is a valid JSON Schema");
+    let mut checked = 0;
+    let mut postings = 0;
+    let mut sites = vec![example];
+    for fixture in ["board", "feeds", "rtl", "deadlines"] {
+        sites.push(common::build(fixture, NOW));
+    }
+    for built in &sites {
+        for (path, bytes) in common::files_of(built) {
+            if !path.ends_with("/postings.json") {
+                continue;
+            }
+            let data: Value = serde_json::from_slice(&bytes).unwrap();
+            let errors: Vec<String> = validator
+                .iter_errors(&data)
+                .map(|e| format!("{} at {}", e, e.instance_path()))
+                .collect();
+            assert!(errors.is_empty(), "{path}: {errors:#?}");
+            assert_eq!(data["version"], 2);
+            postings += data["postings"].as_array().unwrap().len();
+            checked += 1;
+        }
+    }
+    assert!(
+        checked >= 10 && postings >= 20,
+        "{checked} files, {postings} postings"
+    );
+    // The schema can fail: a posting without `screening`, or with an
+    // occupation code of three digits, is refused.
+    let built = &sites[0];
+    let mut data: Value =
+        serde_json::from_slice(built.output.get("sv/postings.json").unwrap()).unwrap();
+    let first = &mut data["postings"][0];
+    first.as_object_mut().unwrap().remove("screening");
+    assert!(!validator.is_valid(&data));
+    let mut data: Value =
+        serde_json::from_slice(built.output.get("sv/postings.json").unwrap()).unwrap();
+    data["postings"][0]["occupation"] =
+        serde_json::json!({ "isco": "242", "ssyk": null, "label": null });
+    assert!(!validator.is_valid(&data));
+}

@@ -62,7 +62,7 @@
   if (!S || !window.fetch || !window.URLSearchParams) return;
   fetch(new URL(finder.dataset.src, location.href), { credentials: 'same-origin' })
     .then((r) => (r.ok ? r.json() : null))
-    .then((data) => { if (data && data.version === 1 && data.postings && data.postings.length) enhance(data.postings); })
+    .then((data) => { if (data && data.version === 2 && data.postings && data.postings.length) enhance(data.postings); })
     .catch(() => { /* the panel's links go on working */ });
 
   const el = (tag, attrs, text) => {
