@@ -14,6 +14,7 @@ mod attachments;
 mod broken_input;
 mod check;
 mod cli;
+mod cms;
 mod diff;
 mod editors;
 mod feeds;

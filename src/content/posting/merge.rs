@@ -68,6 +68,15 @@ pub fn merge(
     config: &Config,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Posting> {
+    // A file without any text of its language, beside one with a title, is
+    // a language not translated yet (a browser CMS writes one per language).
+    let untranslated: Vec<bool> = {
+        let some_title = files.iter().any(|r| r.title.is_some());
+        files
+            .iter()
+            .map(|r| some_title && r.has_no_text())
+            .collect()
+    };
     // The bodies move into the posting rather than being copied: the files
     // are dropped after the merge.
     let bodies: Vec<String> = files
@@ -100,7 +109,7 @@ pub fn merge(
                 .help("set workplace = \"remote\" if the job is done from anywhere in these regions, or delete the line"),
         );
     }
-    check_required(files, &locations, workplace, diagnostics);
+    check_required(files, &untranslated, &locations, workplace, diagnostics);
     let deadline = deadline.map(|d| to_deadline(d, config));
     if let (Some(p), Some(d)) = (published, deadline)
         && d.date < p
@@ -153,36 +162,48 @@ pub fn merge(
     if diagnostics[before..].iter().any(Diagnostic::is_error) {
         return None;
     }
-    // Facts come from every file; a file marked draft holds its language
-    // back while the others are published.
-    let published_in: Vec<&str> = files
-        .iter()
-        .filter(|r| !r.draft)
-        .map(|r| r.doc.lang.as_str())
+    // Facts come from every file; a file marked draft, or not translated
+    // yet, holds its language back while the others are published.
+    let held_back = |i: usize| files[i].draft || untranslated[i];
+    let published_in: Vec<&str> = (0..files.len())
+        .filter(|&i| !held_back(i))
+        .map(|i| files[i].doc.lang.as_str())
         .collect();
-    diagnostics.extend(
-        files
-            .iter()
-            .filter(|r| r.draft)
-            .map(|r| draft_translation(r, &published_in)),
-    );
+    for (i, r) in files.iter().enumerate() {
+        if r.draft {
+            diagnostics.push(draft_translation(r, &published_in));
+        } else if untranslated[i] {
+            diagnostics.push(not_translated_yet(r, &published_in));
+        }
+    }
     let translations = files
         .iter()
         .zip(bodies)
-        .filter(|(r, _)| !r.draft)
-        .map(|(r, body_html)| translation(r, body_html, &contacts))
+        .enumerate()
+        .filter(|(i, _)| !held_back(*i))
+        .map(|(_, (r, body_html))| translation(r, body_html, &contacts))
         .collect();
     Some(Posting {
         slug: first.doc.slug.clone(),
         facts,
         translations,
         attachments: first.doc.attachments.clone(),
-        draft_languages: files
-            .iter()
-            .filter(|r| r.draft)
-            .map(|r| r.doc.lang.clone())
+        draft_languages: (0..files.len())
+            .filter(|&i| held_back(i))
+            .map(|i| files[i].doc.lang.clone())
             .collect(),
     })
+}
+
+/// A language's file with no title and no text (as a browser CMS writes it
+/// for a language nobody filled in): not published in that language yet.
+fn not_translated_yet(r: &RawPosting, published_in: &[&str]) -> Diagnostic {
+    Diagnostic::warning(format!(
+        "not translated yet: this file has no title and no text, so the posting is published in {} only",
+        published_in.join(", ")
+    ))
+    .at(&r.doc.file, r.opening.clone(), "no text of this language")
+    .help("write the title and the text in this language to publish it, or delete the file")
 }
 
 /// The fields of `files` still holding a placeholder of `vacancy new`: what
@@ -259,6 +280,7 @@ fn draft_translation(r: &RawPosting, published_in: &[&str]) -> Diagnostic {
 /// in the file that holds the facts; a text of each language in each file.
 fn check_required(
     files: &[RawPosting],
+    untranslated: &[bool],
     locations: &[String],
     workplace: Workplace,
     diagnostics: &mut Vec<Diagnostic>,
@@ -285,7 +307,11 @@ fn check_required(
         let spec = field.spec();
         match (spec.required, spec.scope) {
             (Required::Yes, Scope::PerLanguage) => {
-                let lacking = files.iter().filter(|r| !has(r, spec.name));
+                let lacking = files
+                    .iter()
+                    .zip(untranslated)
+                    .filter(|(r, untranslated)| !**untranslated && !has(r, spec.name))
+                    .map(|(r, _)| r);
                 diagnostics.extend(lacking.map(|r| missing_text(r, spec.name)));
             }
             (Required::Yes, _) if nowhere(spec.name) => {

@@ -111,6 +111,17 @@ impl RawPosting {
         self.given.iter().any(|k| k == field)
     }
 
+    /// Whether the file holds nothing of its language: no text field and an
+    /// empty body. A browser CMS writes such a file for every language the
+    /// site has, filled in or not.
+    fn has_no_text(&self) -> bool {
+        let texts = self
+            .given
+            .iter()
+            .any(|k| Field::named(k).is_some_and(|f| f.spec().scope == Scope::PerLanguage));
+        !texts && self.salary_text.is_none() && self.rendered.html.trim().is_empty()
+    }
+
     /// Whether the file writes a fact of the posting (a date, a place...).
     fn gives_facts(&self) -> bool {
         self.given.iter().any(|k| {
