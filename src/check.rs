@@ -65,6 +65,13 @@ pub fn check(root: &Path, now: DateTime<FixedOffset>, options: Options) -> Resul
     })?;
     found.extend(missing_strings(&kit.theme, &kit.strings, &site));
     found.extend(untranslated(&site, options.strict));
+    if let Some(strings) = kit
+        .strings
+        .iter()
+        .find(|s| s.lang == site.config.default_language)
+    {
+        found.extend(crate::cms::drift(root, &site.config, strings));
+    }
     found.extend(links.problems(root, &site.config, &index));
     if options.strict {
         // Every warning stops the run: nothing that may be a mistake passes.

@@ -48,6 +48,8 @@ pub enum Command {
     Init(InitArgs),
     /// Serve the site for previewing, rebuilding and reloading on every save.
     Serve(ServeArgs),
+    /// Write the browser CMS (static/admin/) configured from vacancy.toml and the posting fields.
+    Cms(CmsArgs),
 }
 
 /// Options every command takes, before or after its name
@@ -116,6 +118,19 @@ pub struct NewArgs {
 }
 
 #[derive(Debug, clap::Args)]
+pub struct CmsArgs {
+    /// The GitHub repository the CMS commits to, owner/name (default: the `origin` remote).
+    #[arg(long)]
+    pub repo: Option<String>,
+    /// The branch it commits to (default: the branch checked out, else main).
+    #[arg(long)]
+    pub branch: Option<String>,
+    /// Write the files again when they exist.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, clap::Args)]
 pub struct InitArgs {
     /// The folder to create.
     pub dir: PathBuf,
@@ -145,6 +160,10 @@ pub fn run(cli: Cli) -> i32 {
         )),
         Command::Init(args) => report(crate::scaffold::init(&args.dir)),
         Command::Serve(args) => serve(site, args),
+        Command::Cms(args) => {
+            let backend = crate::cms::Backend::from_git(&site.root, args.repo, args.branch);
+            report(crate::cms::write(&site.root, &backend, args.force))
+        }
     }
 }
 

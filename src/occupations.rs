@@ -21,6 +21,11 @@ impl CodeList {
         CodeList { name, key, titles }
     }
 
+    /// Every unit group's code, in order.
+    pub fn codes(&self) -> impl Iterator<Item = &str> {
+        self.titles.keys().map(String::as_str)
+    }
+
     pub fn contains(&self, code: &str) -> bool {
         self.titles.contains_key(code)
     }

@@ -79,27 +79,30 @@ fn posting_template(today: chrono::NaiveDate, categories: &[&str], places: &[&st
             .replace("{categories}", &category_help)
             .replace("{places}", &place_help)
     };
-    let is_table = |f: &Field| f.spec().example.starts_with("[[");
-    let texts = Field::ALL
-        .iter()
-        .filter(|f| f.spec().scope == Scope::PerLanguage);
-    let facts = Field::ALL
-        .iter()
-        .filter(|f| f.spec().scope != Scope::PerLanguage && !is_table(f) && **f != Field::Draft);
-    let tables = Field::ALL.iter().filter(|f| is_table(f));
-    // The draft line first: what keeps the posting off the board is the
-    // first thing an editor reads.
+    // The order of `Field::form_order`: draft, texts, facts, tables; the
+    // draft line first, since it keeps the posting off the board.
     let mut out = String::from("+++\n");
-    out.push_str(&field_lines(Field::Draft));
-    out.push_str("\n# ---- Texts in this file's language ----\n");
-    texts.for_each(|f| out.push_str(&fill(&field_lines(*f))));
-    out.push_str(
-        "\n# ---- Facts: written once, in one language's file, and shown in every language ----\n",
-    );
-    facts.for_each(|f| out.push_str(&fill(&field_lines(*f))));
-    for f in tables {
-        out.push('\n');
-        out.push_str(&fill(&field_lines(*f)));
+    let mut section = None;
+    for field in Field::form_order() {
+        let spec = field.spec();
+        let now = match (field, spec.scope) {
+            (Field::Draft, _) => 0,
+            (_, Scope::PerLanguage) => 1,
+            _ if field.is_table() => 3,
+            _ => 2,
+        };
+        if section != Some(now) {
+            match now {
+                1 => out.push_str("\n# ---- Texts in this file's language ----\n"),
+                2 => out.push_str(
+                    "\n# ---- Facts: written once, in one language's file, and shown in every language ----\n",
+                ),
+                3 => out.push('\n'),
+                _ => {}
+            }
+            section = Some(now);
+        }
+        out.push_str(&fill(&field_lines(field)));
     }
     out.push_str(BODY);
     out

@@ -372,6 +372,31 @@ impl Field {
         Field::ALL.iter().copied().find(|f| f.name() == name)
     }
 
+    /// Whether the field is written as a table (`[[contacts]]`), which in
+    /// TOML must come after every plain field.
+    pub fn is_table(self) -> bool {
+        self.spec().example.starts_with("[[")
+    }
+
+    /// The order a posting's fields are offered in, by `vacancy new` and by
+    /// the browser CMS: `draft` first (what keeps a posting off the board),
+    /// then the texts of the file's language, then the facts, then tables.
+    pub fn form_order() -> Vec<Field> {
+        let texts = Field::ALL
+            .iter()
+            .filter(|f| f.spec().scope == Scope::PerLanguage);
+        let facts = Field::ALL.iter().filter(|f| {
+            f.spec().scope != Scope::PerLanguage && !f.is_table() && **f != Field::Draft
+        });
+        let tables = Field::ALL.iter().filter(|f| f.is_table());
+        std::iter::once(&Field::Draft)
+            .chain(texts)
+            .chain(facts)
+            .chain(tables)
+            .copied()
+            .collect()
+    }
+
     /// Every field's name, for "did you mean" and the list of known fields.
     pub fn names() -> Vec<&'static str> {
         Field::ALL.iter().map(|f| f.name()).collect()

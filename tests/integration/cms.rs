@@ -57,3 +57,220 @@ fn a_language_file_without_any_text_is_not_translated_yet_and_one_with_text_need
     ));
     assert_snapshot("cms/untranslated-language", &shown);
 }
+
+/// The widget each posting field must have in the form, stated here apart
+/// from the code that writes the configuration.
+const WIDGETS: &[(&str, &str)] = &[
+    ("draft", "boolean"),
+    ("title", "string"),
+    ("summary", "text"),
+    ("hours", "string"),
+    ("organization", "string"),
+    ("unit", "string"),
+    ("education_text", "string"),
+    ("image_alt", "string"),
+    ("published", "datetime"),
+    ("deadline", "datetime"),
+    ("locations", "list"),
+    ("workplace", "select"),
+    ("employment", "select"),
+    ("probation", "boolean"),
+    ("extent", "select"),
+    ("extent_percent", "number"),
+    ("start", "string"),
+    ("salary", "object"),
+    ("categories", "select"),
+    ("reference", "string"),
+    ("openings", "number"),
+    ("occupation", "object"),
+    ("experience", "select"),
+    ("education", "select"),
+    ("languages", "list"),
+    ("driving_licence", "select"),
+    ("remote_regions", "list"),
+    ("image", "string"),
+    ("apply_url", "string"),
+    ("apply_email", "string"),
+    ("contacts", "list"),
+    ("screening", "boolean"),
+];
+
+fn values(field: &serde_yaml_ng::Value) -> Vec<String> {
+    field["options"]
+        .as_sequence()
+        .unwrap_or_else(|| panic!("{:?} has options", field["name"]))
+        .iter()
+        .map(|o| o["value"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn strings(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+/// The configuration `vacancy cms` writes for the example board and for a
+/// right-to-left site: every field of the schema with the right widget and
+/// i18n mode, every select offering exactly the values `vacancy` accepts.
+#[test]
+fn the_cms_configuration_holds_every_field_with_the_values_vacancy_accepts() {
+    use vacancy::model::{
+        Education, Employment, Extent, LICENCE_CLASSES, LanguageLevel, SalaryPer, Workplace,
+    };
+    use vacancy::schema::{Field, Required, Scope};
+    for root in [
+        crate::common::repository().to_path_buf(),
+        crate::common::fixture("rtl"),
+    ] {
+        let (config, s) = vacancy::cms::load(&root).unwrap();
+        let backend = vacancy::cms::Backend {
+            repo: Some("agency/jobs".into()),
+            branch: Some("main".into()),
+        };
+        let yaml: serde_yaml_ng::Value =
+            serde_yaml_ng::from_str(&vacancy::cms::config_yml(&config, &s, &backend)).unwrap();
+        let codes: Vec<String> = config.language_codes().map(str::to_string).collect();
+        let locales: Vec<String> = yaml["i18n"]["locales"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .map(|l| l.as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(locales, codes, "{}", root.display());
+        assert_eq!(
+            yaml["i18n"]["default_locale"].as_str(),
+            Some(config.default_language.as_str())
+        );
+        assert_eq!(yaml["i18n"]["structure"].as_str(), Some("multiple_files"));
+        assert_eq!(yaml["backend"]["repo"].as_str(), Some("agency/jobs"));
+        let postings = &yaml["collections"][0];
+        assert_eq!(postings["folder"].as_str(), Some("content/postings"));
+        assert_eq!(postings["format"].as_str(), Some("toml-frontmatter"));
+        assert_eq!(postings["frontmatter_delimiter"].as_str(), Some("+++"));
+        let fields = postings["fields"].as_sequence().unwrap();
+        let names: Vec<&str> = fields.iter().map(|f| f["name"].as_str().unwrap()).collect();
+        let mut expected: Vec<&str> = Field::form_order().iter().map(|f| f.name()).collect();
+        expected.push("body");
+        assert_eq!(
+            names, expected,
+            "every field, in the order `vacancy new` writes them"
+        );
+        assert_eq!(WIDGETS.len(), Field::ALL.len(), "WIDGETS names every field");
+        for field in Field::ALL {
+            let spec = field.spec();
+            let f = fields
+                .iter()
+                .find(|f| f["name"].as_str() == Some(spec.name))
+                .unwrap();
+            let widget = match WIDGETS.iter().find(|(n, _)| *n == spec.name).unwrap().1 {
+                "select" if *field == Field::Categories && config.categories.is_empty() => "hidden",
+                widget => widget,
+            };
+            assert_eq!(f["widget"].as_str(), Some(widget), "{}", spec.name);
+            let i18n = match spec.scope {
+                Scope::PerLanguage => "translate",
+                Scope::Mixed if widget == "list" => "translate",
+                _ => "duplicate",
+            };
+            assert_eq!(f["i18n"].as_str(), Some(i18n), "{}", spec.name);
+            assert_eq!(
+                f["required"].as_bool(),
+                Some(spec.required == Required::Yes),
+                "{}",
+                spec.name
+            );
+            assert!(
+                f["hint"].as_str().is_some_and(|h| !h.is_empty()),
+                "{}",
+                spec.name
+            );
+        }
+        let by_name = |name: &str| {
+            fields
+                .iter()
+                .find(|f| f["name"].as_str() == Some(name))
+                .unwrap()
+        };
+        assert_eq!(values(by_name("employment")), strings(Employment::KEYS));
+        assert_eq!(values(by_name("extent")), strings(Extent::KEYS));
+        assert_eq!(values(by_name("workplace")), strings(Workplace::KEYS));
+        assert_eq!(values(by_name("education")), strings(Education::KEYS));
+        assert_eq!(values(by_name("driving_licence")), strings(LICENCE_CLASSES));
+        let categories: Vec<String> = config.categories.iter().map(|c| c.key.clone()).collect();
+        if !categories.is_empty() {
+            assert_eq!(values(by_name("categories")), categories);
+        }
+        let occupation = by_name("occupation")["fields"].as_sequence().unwrap();
+        assert_eq!(
+            values(&occupation[0]).len(),
+            436,
+            "every ISCO-08 unit group"
+        );
+        assert_eq!(
+            values(&occupation[1]).len(),
+            429,
+            "every SSYK 2012 unit group"
+        );
+        let languages = by_name("languages")["fields"].as_sequence().unwrap();
+        assert_eq!(values(&languages[1]), strings(LanguageLevel::KEYS));
+        let salary = by_name("salary")["fields"].as_sequence().unwrap();
+        assert_eq!(values(&salary[3]), strings(SalaryPer::KEYS));
+        assert_eq!(
+            by_name("draft")["default"].as_bool(),
+            Some(true),
+            "new postings are drafts"
+        );
+        assert_eq!(
+            yaml["collections"][1]["folder"].as_str(),
+            Some("content/pages")
+        );
+    }
+}
+
+/// `vacancy cms` writes the admin page and its configuration, refuses to
+/// overwrite them without --force, and `check` warns once vacancy.toml has
+/// changed so that the form no longer matches.
+#[test]
+fn cms_writes_the_admin_files_and_check_warns_when_they_drift() {
+    let site = copy_fixture("board");
+    let root = arg(site.path());
+    let first = vacancy(&["cms", "--repo", "agency/jobs", "--root", root]);
+    assert_success(&first);
+    let config = std::fs::read_to_string(site.path().join("static/admin/config.yml")).unwrap();
+    assert!(config.contains("repo: agency/jobs"), "{config}");
+    let html = std::fs::read_to_string(site.path().join("static/admin/index.html")).unwrap();
+    assert!(
+        html.contains("integrity=\"sha384-") && html.contains("noindex"),
+        "{html}"
+    );
+    let again = vacancy(&["cms", "--root", root]);
+    assert!(!again.status.success());
+    let check = vacancy(&["check", "--now", NOW, "--root", root]);
+    assert_success(&check);
+    assert!(!crate::common::stderr(&check).contains("browser CMS"));
+    let toml = site.path().join("vacancy.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(
+        &toml,
+        text.replace(
+            "[categories]\n",
+            "[categories]\nhr = { sv = \"HR\", en = \"HR\" }\n",
+        ),
+    )
+    .unwrap();
+    let drifted = vacancy(&["check", "--now", NOW, "--root", root]);
+    let forced = vacancy(&["cms", "--force", "--root", root]);
+    assert_success(&forced);
+    let mut shown = format!(
+        "cms\n{}\ncms again\n{}\ncheck after a new category\n{}",
+        transcript(&first, site.path()),
+        transcript(&again, site.path()),
+        transcript(&drifted, site.path())
+    );
+    let clean = vacancy(&["check", "--now", NOW, "--root", root]);
+    assert!(!crate::common::stderr(&clean).contains("browser CMS"));
+    shown.push_str(&format!(
+        "\ncms --force\n{}",
+        transcript(&forced, site.path())
+    ));
+    assert_snapshot("cms/write-and-drift", &shown);
+}

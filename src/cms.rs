@@ -1,0 +1,574 @@
+//! `vacancy cms`: the configuration of a git-based browser CMS (Decap CMS;
+//! Sveltia CMS reads the same) for the board, written from `vacancy.toml`
+//! and the one declaration of the posting fields, so that the form and
+//! `vacancy check` cannot drift apart. Also the `/admin/` page that loads it.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::i18n::Strings;
+use crate::model::{Education, Employment, Extent, LICENCE_CLASSES, LanguageLevel, Workplace};
+use crate::schema::{Field, Required, Scope};
+
+/// Where the CMS's files go: served by the board at `/admin/`.
+pub const ADMIN_DIR: &str = "static/admin";
+
+/// The pinned CMS release the admin page loads, with its Subresource
+/// Integrity hash (`npm pack decap-cms@VERSION`, `dist/decap-cms.js`).
+pub const DECAP_VERSION: &str = "3.16.3";
+pub const DECAP_SRI: &str =
+    "sha384-A/Gdn928CNLufmnGWGs9RM4Q9o8bSNLeJERqBFrBjwzL7FRpoLT3MPF8Tl0+Wd2p";
+
+/// The git host the CMS commits to.
+#[derive(Debug, Clone, Default)]
+pub struct Backend {
+    /// `owner/name` on GitHub.
+    pub repo: Option<String>,
+    pub branch: Option<String>,
+}
+
+#[derive(Serialize)]
+struct DecapConfig<'a> {
+    backend: BackendBlock,
+    /// Lets `npx decap-server` serve the local repository to `/admin/`.
+    local_backend: bool,
+    media_folder: &'static str,
+    public_folder: &'static str,
+    locale: &'a str,
+    i18n: I18n<'a>,
+    collections: Vec<Collection>,
+}
+
+#[derive(Serialize)]
+struct BackendBlock {
+    name: &'static str,
+    repo: String,
+    branch: String,
+}
+
+#[derive(Serialize)]
+struct I18n<'a> {
+    structure: &'static str,
+    locales: Vec<&'a str>,
+    default_locale: &'a str,
+}
+
+#[derive(Serialize)]
+struct Collection {
+    name: &'static str,
+    label: String,
+    folder: &'static str,
+    create: bool,
+    format: &'static str,
+    frontmatter_delimiter: &'static str,
+    extension: &'static str,
+    slug: &'static str,
+    i18n: bool,
+    fields: Vec<CmsField>,
+}
+
+/// One field of the form: its widget, how it is translated, and what an
+/// editor is told about it.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct CmsField {
+    pub name: String,
+    pub label: String,
+    pub widget: &'static str,
+    /// `translate` for a text of each language, `duplicate` for a fact
+    /// (copied into each language's file), `none` inside a list.
+    pub i18n: &'static str,
+    pub required: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default: Option<serde_json::Value>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<Choice>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub multiple: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_type: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<i64>,
+    /// A regular expression and the message when it does not match.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<(String, String)>,
+    /// Dates: stored as `YYYY-MM-DD`, without a time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_format: Option<bool>,
+    /// The fields of each item of a list of objects, or of an object.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<CmsField>,
+    /// The field of each item of a list of single values.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<Box<CmsField>>,
+}
+
+/// One value a select offers, with its label in the site's language.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct Choice {
+    pub label: String,
+    pub value: String,
+}
+
+impl CmsField {
+    fn new(name: &str, label: String, widget: &'static str) -> Self {
+        CmsField {
+            name: name.to_string(),
+            label,
+            widget,
+            i18n: "none",
+            required: false,
+            hint: None,
+            default: None,
+            options: Vec::new(),
+            multiple: false,
+            value_type: None,
+            min: None,
+            max: None,
+            pattern: None,
+            format: None,
+            time_format: None,
+            fields: Vec::new(),
+            field: None,
+        }
+    }
+
+    fn choices(mut self, values: impl IntoIterator<Item = (String, String)>) -> Self {
+        self.options = values
+            .into_iter()
+            .map(|(value, label)| Choice { label, value })
+            .collect();
+        self
+    }
+}
+
+/// A date as the board reads it: the CMS writes `"2026-12-06"`, a quoted
+/// ISO date, which `vacancy` takes as that date.
+fn date(name: &str, label: String) -> CmsField {
+    let mut f = CmsField::new(name, label, "datetime");
+    f.format = Some("YYYY-MM-DD");
+    f.time_format = Some(false);
+    f
+}
+
+fn text(name: &str, label: String) -> CmsField {
+    CmsField::new(name, label, "string")
+}
+
+/// The form's field for a posting field: the widget that holds exactly the
+/// values `vacancy` accepts. Every field named, so a field added to the
+/// schema must be placed in the form here.
+fn widget(field: Field, config: &Config, s: &Strings) -> CmsField {
+    let spec = field.spec();
+    let label = label(field, s);
+    let keyed = |key: &str, keys: &[&'static str]| -> Vec<(String, String)> {
+        keys.iter()
+            .map(|k| (k.to_string(), s.get(&format!("{key}.{k}"))))
+            .collect()
+    };
+    let lang = s.lang.as_str();
+    let mut f = match field {
+        Field::Title | Field::Hours | Field::Organization | Field::Unit => text(spec.name, label),
+        Field::EducationText | Field::ImageAlt | Field::Reference => text(spec.name, label),
+        Field::Summary => CmsField::new(spec.name, label, "text"),
+        Field::Published | Field::Deadline => date(spec.name, label),
+        Field::Locations | Field::RemoteRegions => {
+            let mut f = CmsField::new(spec.name, label, "list");
+            f.field = Some(Box::new(text("item", String::new())));
+            f
+        }
+        Field::Workplace => {
+            let mut f = CmsField::new(spec.name, label, "select")
+                .choices(keyed("workplace", Workplace::KEYS));
+            f.default = Some("onsite".into());
+            f
+        }
+        Field::Employment => {
+            CmsField::new(spec.name, label, "select").choices(keyed("employment", Employment::KEYS))
+        }
+        Field::Extent => {
+            CmsField::new(spec.name, label, "select").choices(keyed("extent", Extent::KEYS))
+        }
+        Field::Education => {
+            CmsField::new(spec.name, label, "select").choices(keyed("education", Education::KEYS))
+        }
+        Field::Probation | Field::Screening | Field::Draft => {
+            let mut f = CmsField::new(spec.name, label, "boolean");
+            // New postings start as drafts.
+            f.default = Some((field == Field::Draft).into());
+            f
+        }
+        Field::ExtentPercent | Field::Openings => {
+            let mut f = CmsField::new(spec.name, label, "number");
+            f.value_type = Some("int");
+            f.min = Some(1);
+            f.max = (field == Field::ExtentPercent).then_some(100);
+            f
+        }
+        Field::Start => {
+            let mut f = text(spec.name, label);
+            f.pattern = Some((
+                r"^(\d{4}-\d{2}-\d{2}|by-agreement|immediately)$".into(),
+                "a date such as 2026-03-02, by-agreement or immediately".into(),
+            ));
+            f
+        }
+        Field::Experience => CmsField::new(spec.name, label, "select").choices(
+            ["none", "desired"]
+                .into_iter()
+                .map(|k| (k.to_string(), s.get(&format!("experience.{k}")))),
+        ),
+        Field::Salary => {
+            let mut f = CmsField::new(spec.name, label, "object");
+            let mut min = CmsField::new("min", "min".into(), "number");
+            min.value_type = Some("int");
+            let mut max = CmsField::new("max", "max".into(), "number");
+            max.value_type = Some("int");
+            let mut currency = text("currency", "currency".into());
+            currency.default = Some("SEK".into());
+            currency.required = true;
+            let per = CmsField::new("per", "per".into(), "select")
+                .choices(keyed("salary.per", crate::model::SalaryPer::KEYS));
+            f.fields = vec![min, max, currency, per];
+            f
+        }
+        // A select needs values: without categories in vacancy.toml there
+        // is nothing to choose, and the field stays out of sight.
+        Field::Categories if config.categories.is_empty() => {
+            CmsField::new(spec.name, label, "hidden")
+        }
+        Field::Categories => {
+            let mut f = CmsField::new(spec.name, label, "select").choices(
+                config
+                    .categories
+                    .iter()
+                    .map(|c| (c.key.clone(), c.label.get(lang, lang).to_string())),
+            );
+            f.multiple = true;
+            f
+        }
+        Field::Occupation => {
+            let code = |list: &crate::occupations::CodeList| {
+                let mut f = CmsField::new(list.key, list.name.into(), "select");
+                f.options = list
+                    .codes()
+                    .map(|c| Choice {
+                        value: c.to_string(),
+                        label: format!("{c} {}", list.title(c, lang).map_or("", |t| t.0)),
+                    })
+                    .collect();
+                f
+            };
+            let mut f = CmsField::new(spec.name, label, "object");
+            f.fields = vec![
+                code(&crate::occupations::ISCO08),
+                code(&crate::occupations::SSYK2012),
+            ];
+            f
+        }
+        Field::Languages => {
+            let mut f = CmsField::new(spec.name, label, "list");
+            let mut code = text("code", "code".into());
+            code.required = true;
+            code.pattern = Some((
+                "^[a-z]{2,3}$".into(),
+                "a language code such as sv, en or ar".into(),
+            ));
+            let level = CmsField::new("level", "level".into(), "select")
+                .choices(keyed("language_level", LanguageLevel::KEYS));
+            f.fields = vec![code, level];
+            f
+        }
+        Field::DrivingLicence => {
+            let mut f = CmsField::new(spec.name, label, "select").choices(
+                LICENCE_CLASSES
+                    .iter()
+                    .map(|c| (c.to_string(), c.to_string())),
+            );
+            f.multiple = true;
+            f
+        }
+        Field::Image => text(spec.name, label),
+        Field::ApplyUrl => {
+            let mut f = text(spec.name, label);
+            f.pattern = Some((
+                "^https?://".into(),
+                "a web address starts with https://".into(),
+            ));
+            f
+        }
+        Field::ApplyEmail => {
+            let mut f = text(spec.name, label);
+            f.pattern = Some((
+                "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$".into(),
+                "an e-mail address".into(),
+            ));
+            f
+        }
+        Field::Contacts => {
+            let mut f = CmsField::new(spec.name, label, "list");
+            let mut name = text("name", s.get("contacts.name"));
+            name.required = true;
+            let role = text("role", s.get("contacts.role"));
+            let phone = text("phone", s.get("contacts.phone"));
+            let email = text("email", s.get("contacts.email"));
+            let union = CmsField::new("union", s.get("contacts.union"), "boolean");
+            f.fields = vec![name, role, phone, email, union];
+            f
+        }
+    };
+    // A list cannot be copied between languages in the CMS: contacts are
+    // typed in each language (the same names agree; roles are translated).
+    f.i18n = match (spec.scope, f.widget) {
+        (Scope::PerLanguage, _) | (Scope::Mixed, "list") => "translate",
+        _ => "duplicate",
+    };
+    f.required = spec.required == Required::Yes;
+    f.hint = Some(spec.help.split_whitespace().collect::<Vec<_>>().join(" "));
+    f
+}
+
+/// The field's label in the site's language: the page's label for a fact,
+/// else the field's name.
+fn label(field: Field, s: &Strings) -> String {
+    let key = format!("fact.{}", field.name());
+    let own = s.get(&key);
+    if own != key {
+        return own;
+    }
+    let name = field.name().replace('_', " ");
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// The form of a posting: every field of [`Field::ALL`], in the order
+/// `vacancy new` writes them ([`Field::form_order`]), then the text.
+pub fn posting_fields(config: &Config, s: &Strings) -> Vec<CmsField> {
+    let mut fields: Vec<CmsField> = Field::form_order()
+        .into_iter()
+        .map(|f| widget(f, config, s))
+        .collect();
+    let mut body = CmsField::new("body", s.get("posting.text"), "markdown");
+    body.i18n = "translate";
+    body.required = true;
+    fields.push(body);
+    fields
+}
+
+fn page_fields() -> Vec<CmsField> {
+    let mut title = text("title", "Title".into());
+    title.i18n = "translate";
+    title.required = true;
+    let mut description = CmsField::new("description", "Description".into(), "text");
+    description.i18n = "translate";
+    let mut weight = CmsField::new("weight", "Weight".into(), "number");
+    weight.value_type = Some("int");
+    weight.i18n = "duplicate";
+    let mut draft = CmsField::new("draft", "Draft".into(), "boolean");
+    draft.i18n = "duplicate";
+    let mut body = CmsField::new("body", "Text".into(), "markdown");
+    body.i18n = "translate";
+    vec![title, description, weight, draft, body]
+}
+
+/// `static/admin/config.yml` for the site.
+pub fn config_yml(config: &Config, strings: &Strings, backend: &Backend) -> String {
+    let locales: Vec<&str> = config.language_codes().collect();
+    let collection = |name, label: String, folder, fields| Collection {
+        name,
+        label,
+        folder,
+        create: true,
+        format: "toml-frontmatter",
+        frontmatter_delimiter: "+++",
+        extension: "md",
+        slug: "{{slug}}",
+        i18n: true,
+        fields,
+    };
+    let decap = DecapConfig {
+        backend: BackendBlock {
+            name: "github",
+            repo: backend
+                .repo
+                .clone()
+                .unwrap_or_else(|| "OWNER/REPOSITORY".into()),
+            branch: backend.branch.clone().unwrap_or_else(|| "main".into()),
+        },
+        local_backend: true,
+        media_folder: "static/uploads",
+        public_folder: "/uploads",
+        locale: &config.default_language,
+        i18n: I18n {
+            structure: "multiple_files",
+            locales,
+            default_locale: &config.default_language,
+        },
+        collections: vec![
+            collection(
+                "postings",
+                strings.get("nav.home"),
+                "content/postings",
+                posting_fields(config, strings),
+            ),
+            collection("pages", "Pages".into(), "content/pages", page_fields()),
+        ],
+    };
+    let yaml = serde_yaml_ng::to_string(&decap).expect("the configuration serializes");
+    format!(
+        "# Written by `vacancy cms` from vacancy.toml and the posting fields vacancy\n\
+         # checks: run it again (with --force) after changing either, rather than\n\
+         # editing this file. For GitLab or Gitea, set backend.name to gitlab or gitea.\n{yaml}"
+    )
+}
+
+/// `static/admin/index.html`: the CMS, pinned, checked by its hash.
+pub fn admin_html() -> String {
+    format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"robots\" content=\"noindex\">\n<title>Content manager</title>\n\
+         </head>\n<body>\n\
+         <script src=\"https://unpkg.com/decap-cms@{DECAP_VERSION}/dist/decap-cms.js\" \
+         integrity=\"{DECAP_SRI}\" crossorigin=\"anonymous\"></script>\n</body>\n</html>\n"
+    )
+}
+
+impl Backend {
+    /// The GitHub repository and branch of the site's own git checkout,
+    /// where the command was not given them: `origin`'s address and the
+    /// branch checked out, read from `.git/` (nothing is run).
+    pub fn from_git(root: &Path, repo: Option<String>, branch: Option<String>) -> Backend {
+        let git = root.join(".git");
+        let repo = repo.or_else(|| {
+            let config = std::fs::read_to_string(git.join("config")).ok()?;
+            github_repo(&config)
+        });
+        let branch = branch.or_else(|| {
+            let head = std::fs::read_to_string(git.join("HEAD")).ok()?;
+            head.trim()
+                .strip_prefix("ref: refs/heads/")
+                .map(str::to_string)
+        });
+        Backend { repo, branch }
+    }
+}
+
+/// `owner/name` of the `origin` remote in a git config, when it is on GitHub.
+fn github_repo(config: &str) -> Option<String> {
+    let mut in_origin = false;
+    for line in config.lines().map(str::trim) {
+        if line.starts_with('[') {
+            in_origin = line == "[remote \"origin\"]";
+        } else if in_origin && let Some(url) = line.strip_prefix("url") {
+            let url = url.trim_start().strip_prefix('=')?.trim();
+            let path = url
+                .split_once("github.com/")
+                .or_else(|| url.split_once("github.com:"))?
+                .1;
+            let path = path.trim_end_matches('/').trim_end_matches(".git");
+            return (path.split('/').count() == 2).then(|| path.to_string());
+        }
+    }
+    None
+}
+
+/// Writes the admin page and the configuration into `static/admin/`.
+pub fn write(root: &Path, backend: &Backend, force: bool) -> Result<String, String> {
+    let (config, strings) = load(root)?;
+    let dir = root.join(ADMIN_DIR);
+    let files = [
+        ("index.html", admin_html()),
+        ("config.yml", config_yml(&config, &strings, backend)),
+    ];
+    if !force && let Some((name, _)) = files.iter().find(|(n, _)| dir.join(n).exists()) {
+        return Err(format!(
+            "{ADMIN_DIR}/{name} already exists; run `vacancy cms --force` to write it again"
+        ));
+    }
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {ADMIN_DIR}: {e}"))?;
+    for (name, text) in &files {
+        std::fs::write(dir.join(name), text)
+            .map_err(|e| format!("cannot write {ADMIN_DIR}/{name}: {e}"))?;
+    }
+    Ok(format!(
+        "wrote {ADMIN_DIR}/index.html and {ADMIN_DIR}/config.yml: the CMS is at /admin/ of the built site"
+    ))
+}
+
+/// A warning when `static/admin/config.yml` is no longer what `vacancy cms`
+/// writes for the site (vacancy.toml or the posting fields changed since):
+/// the form would offer what `check` refuses, or miss a field.
+pub fn drift(
+    root: &Path,
+    config: &Config,
+    strings: &Strings,
+) -> Option<crate::diagnostic::Diagnostic> {
+    let rel = format!("{ADMIN_DIR}/config.yml");
+    let written = std::fs::read_to_string(root.join(&rel)).ok()?;
+    let expected = config_yml(config, strings, &Backend::default());
+    // The backend block is the board owner's (GitHub, GitLab, Gitea, which
+    // repository): only what follows it is compared.
+    let after_backend = |text: &str| {
+        text.split_once("\nlocal_backend:")
+            .map(|(_, rest)| rest.to_string())
+    };
+    if after_backend(&written).is_some() && after_backend(&written) == after_backend(&expected) {
+        return None;
+    }
+    Some(
+        crate::diagnostic::Diagnostic::warning(
+            "the browser CMS's configuration no longer matches vacancy.toml and the posting fields",
+        )
+        .in_file(rel)
+        .help("run `vacancy cms --force` to write it again; give --repo and --branch if the CMS commits elsewhere than this checkout's origin"),
+    )
+}
+
+/// The site's configuration and its default language's strings.
+pub fn load(root: &Path) -> Result<(Config, Strings), String> {
+    let first = |ds: Vec<crate::diagnostic::Diagnostic>| {
+        ds.first()
+            .map(|d| {
+                d.render()
+                    .trim_start_matches("error: ")
+                    .trim_end()
+                    .to_string()
+            })
+            .unwrap_or_else(|| "the site cannot be read".into())
+    };
+    let config = Config::load(root).map_err(first)?;
+    let theme = crate::theme::Theme::load(root).map_err(first)?;
+    let strings = crate::i18n::load(&config, &theme.i18n).map_err(first)?;
+    let default = strings
+        .into_iter()
+        .find(|s| s.lang == config.default_language)
+        .ok_or("the default language has no strings")?;
+    Ok((config, default))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_repository_is_read_from_origin_on_github() {
+        let ssh =
+            "[core]\n\tbare = false\n[remote \"origin\"]\n\turl = git@github.com:agency/jobs.git\n";
+        assert_eq!(github_repo(ssh).as_deref(), Some("agency/jobs"));
+        let https = "[remote \"origin\"]\n\turl = https://github.com/agency/jobs\n";
+        assert_eq!(github_repo(https).as_deref(), Some("agency/jobs"));
+        let other = "[remote \"origin\"]\n\turl = https://gitlab.com/agency/jobs.git\n";
+        assert_eq!(github_repo(other), None);
+    }
+}
