@@ -77,8 +77,12 @@ pub struct CmsField {
     pub label: String,
     pub widget: &'static str,
     /// `translate` for a text of each language, `duplicate` for a fact
-    /// (copied into each language's file), `none` inside a list.
-    pub i18n: &'static str,
+    /// (copied into each language's file). A list or an object cannot be
+    /// copied: `true` (typed in each language) for the contacts, whose roles
+    /// are translated, and absent for a list of facts, which is then saved
+    /// in the default language's file only.
+    #[serde(skip_serializing_if = "serde_json::Value::is_null")]
+    pub i18n: serde_json::Value,
     pub required: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
@@ -123,7 +127,7 @@ impl CmsField {
             name: name.to_string(),
             label,
             widget,
-            i18n: "none",
+            i18n: serde_json::Value::Null,
             required: false,
             hint: None,
             default: None,
@@ -327,8 +331,10 @@ fn widget(field: Field, config: &Config, s: &Strings) -> CmsField {
     // A list cannot be copied between languages in the CMS: contacts are
     // typed in each language (the same names agree; roles are translated).
     f.i18n = match (spec.scope, f.widget) {
-        (Scope::PerLanguage, _) | (Scope::Mixed, "list") => "translate",
-        _ => "duplicate",
+        (Scope::PerLanguage, _) => "translate".into(),
+        (Scope::Mixed, "list") => true.into(),
+        (_, "list" | "object") => serde_json::Value::Null,
+        _ => "duplicate".into(),
     };
     f.required = spec.required == Required::Yes;
     f.hint = Some(spec.help.split_whitespace().collect::<Vec<_>>().join(" "));
@@ -359,7 +365,7 @@ pub fn posting_fields(config: &Config, s: &Strings) -> Vec<CmsField> {
         .map(|f| widget(f, config, s))
         .collect();
     let mut body = CmsField::new("body", s.get("posting.text"), "markdown");
-    body.i18n = "translate";
+    body.i18n = "translate".into();
     body.required = true;
     fields.push(body);
     fields
@@ -367,17 +373,17 @@ pub fn posting_fields(config: &Config, s: &Strings) -> Vec<CmsField> {
 
 fn page_fields() -> Vec<CmsField> {
     let mut title = text("title", "Title".into());
-    title.i18n = "translate";
+    title.i18n = "translate".into();
     title.required = true;
     let mut description = CmsField::new("description", "Description".into(), "text");
-    description.i18n = "translate";
+    description.i18n = "translate".into();
     let mut weight = CmsField::new("weight", "Weight".into(), "number");
     weight.value_type = Some("int");
-    weight.i18n = "duplicate";
+    weight.i18n = "duplicate".into();
     let mut draft = CmsField::new("draft", "Draft".into(), "boolean");
-    draft.i18n = "duplicate";
+    draft.i18n = "duplicate".into();
     let mut body = CmsField::new("body", "Text".into(), "markdown");
-    body.i18n = "translate";
+    body.i18n = "translate".into();
     vec![title, description, weight, draft, body]
 }
 

@@ -166,12 +166,16 @@ fn the_cms_configuration_holds_every_field_with_the_values_vacancy_accepts() {
                 widget => widget,
             };
             assert_eq!(f["widget"].as_str(), Some(widget), "{}", spec.name);
-            let i18n = match spec.scope {
-                Scope::PerLanguage => "translate",
-                Scope::Mixed if widget == "list" => "translate",
-                _ => "duplicate",
+            // Decap copies only plain values between languages: a list or
+            // an object of facts is saved in the default language's file
+            // (no i18n), the contacts are typed in each (`true`).
+            let i18n = match (spec.scope, widget) {
+                (Scope::PerLanguage, _) => serde_yaml_ng::Value::from("translate"),
+                (Scope::Mixed, "list") => serde_yaml_ng::Value::from(true),
+                (_, "list" | "object") => serde_yaml_ng::Value::Null,
+                _ => serde_yaml_ng::Value::from("duplicate"),
             };
-            assert_eq!(f["i18n"].as_str(), Some(i18n), "{}", spec.name);
+            assert_eq!(f["i18n"], i18n, "{}", spec.name);
             assert_eq!(
                 f["required"].as_bool(),
                 Some(spec.required == Required::Yes),
