@@ -44,7 +44,7 @@ pub fn router(current: Current, hosts: Hosts) -> Router {
             Arc::new(hosts),
             only_own_host,
         ))
-        .layer(axum::middleware::map_response(preview_headers))
+        .layer(axum::middleware::from_fn(preview_headers))
         .with_state(current)
 }
 
@@ -64,10 +64,32 @@ pub const HEADERS: [(header::HeaderName, &str); 4] = [
     (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
 ];
 
-async fn preview_headers(mut response: Response<Body>) -> Response<Body> {
+/// The policy of the browser CMS's page (`/admin/`, see `vacancy cms`),
+/// as the README gives it: the CMS script from unpkg (which compiles its
+/// configuration's validator at run time, hence `'unsafe-eval'`, on this
+/// page only), the styles it sets inline, and connections to GitHub and to
+/// a local `decap-server`.
+pub const ADMIN_CSP: &str = "default-src 'self'; script-src 'self' 'unsafe-eval' https://unpkg.com; \
+     style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; \
+     connect-src 'self' https://unpkg.com https://api.github.com http://localhost:8081; \
+     frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+async fn preview_headers(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response<Body> {
+    let path = request.uri().path();
+    let admin = path.ends_with("/admin/") || path.ends_with("/admin/index.html");
+    let mut response = next.run(request).await;
     let headers = response.headers_mut();
     for (name, value) in HEADERS {
         headers.insert(name, HeaderValue::from_static(value));
+    }
+    if admin {
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(ADMIN_CSP),
+        );
     }
     response
 }

@@ -35,7 +35,7 @@ use crate::output::Output;
 use watcher::{Message, Watcher};
 
 pub use conn::Limits;
-pub use http::{HEADERS, PREFIX, inject};
+pub use http::{ADMIN_CSP, HEADERS, PREFIX, inject};
 pub use watcher::{DEBOUNCE, SOURCES};
 
 /// How to serve a site.

@@ -389,3 +389,33 @@ fn a_preview_bound_beyond_loopback_answers_any_host() {
         assert_security_headers("a page", &page);
     }
 }
+
+/// Issue 17: the browser CMS's page (`vacancy cms`) is served under its own
+/// policy, the README's, which lets the pinned CMS script and its
+/// connections in; every other page keeps the strict one.
+#[test]
+fn the_cms_page_gets_its_own_policy_and_the_board_keeps_the_strict_one() {
+    let preview = preview_on(Ipv4Addr::LOCALHOST.into(), |root| {
+        let out = common::vacancy(&["cms", "--repo", "agency/jobs", "--root", common::arg(root)]);
+        common::assert_success(&out);
+    });
+    let host = preview.server.addr().to_string();
+    let get = |path: &str| {
+        request(
+            preview.connect_to(),
+            &format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"),
+        )
+    };
+    let admin = get("/careers/admin/");
+    assert_eq!(admin.status, 200);
+    assert_eq!(
+        admin.headers["content-security-policy"],
+        [serve::ADMIN_CSP.to_string()]
+    );
+    assert!(serve::ADMIN_CSP.contains("script-src 'self' 'unsafe-eval' https://unpkg.com"));
+    let page = get("/careers/sv/");
+    assert_eq!(page.headers["content-security-policy"], [CSP.to_string()]);
+    let config = get("/careers/admin/config.yml");
+    assert_eq!(config.status, 200);
+    assert_eq!(config.headers["content-security-policy"], [CSP.to_string()]);
+}
