@@ -37,8 +37,18 @@ struct DecapConfig<'a> {
     media_folder: &'static str,
     public_folder: &'static str,
     locale: &'a str,
+    /// File names made from titles: ASCII, accents dropped ("Handläggare"
+    /// gives `handlaggare`), as `vacancy` requires of a posting's name.
+    slug: SlugRules,
     i18n: I18n<'a>,
     collections: Vec<Collection>,
+}
+
+#[derive(Serialize)]
+struct SlugRules {
+    encoding: &'static str,
+    clean_accents: bool,
+    sanitize_replacement: &'static str,
 }
 
 #[derive(Serialize)]
@@ -216,14 +226,9 @@ fn widget(field: Field, config: &Config, s: &Strings) -> CmsField {
             f.max = (field == Field::ExtentPercent).then_some(100);
             f
         }
-        Field::Start => {
-            let mut f = text(spec.name, label);
-            f.pattern = Some((
-                r"^(\d{4}-\d{2}-\d{2}|by-agreement|immediately)$".into(),
-                "a date such as 2026-03-02, by-agreement or immediately".into(),
-            ));
-            f
-        }
+        // A date or one of two words: no widget holds both, so text, as
+        // `vacancy` reads it ("2026-03-02", "by-agreement", "immediately").
+        Field::Start => text(spec.name, label),
         Field::Experience => CmsField::new(spec.name, label, "select").choices(
             ["none", "desired"]
                 .into_iter()
@@ -235,9 +240,7 @@ fn widget(field: Field, config: &Config, s: &Strings) -> CmsField {
             min.value_type = Some("int");
             let mut max = CmsField::new("max", "max".into(), "number");
             max.value_type = Some("int");
-            let mut currency = text("currency", "currency".into());
-            currency.default = Some("SEK".into());
-            currency.required = true;
+            let currency = text("currency", "currency".into());
             let per = CmsField::new("per", "per".into(), "select")
                 .choices(keyed("salary.per", crate::model::SalaryPer::KEYS));
             f.fields = vec![min, max, currency, per];
@@ -415,6 +418,11 @@ pub fn config_yml(config: &Config, strings: &Strings, backend: &Backend) -> Stri
         media_folder: "static/uploads",
         public_folder: "/uploads",
         locale: &config.default_language,
+        slug: SlugRules {
+            encoding: "ascii",
+            clean_accents: true,
+            sanitize_replacement: "-",
+        },
         i18n: I18n {
             structure: "multiple_files",
             locales,

@@ -11,6 +11,8 @@ pub const NEXT_CHANGE: &str = "next-change.txt";
 
 pub const SITEMAP: &str = "sitemap.xml";
 pub const ROBOTS: &str = "robots.txt";
+/// The browser CMS's page (`vacancy cms`).
+pub const ADMIN_PAGE: &str = "admin/index.html";
 /// The JSON Schema every `<lang>/postings.json` follows.
 pub const POSTINGS_SCHEMA: &str = "postings.schema.json";
 

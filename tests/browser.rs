@@ -65,6 +65,17 @@ const CHECKS: &[Check] = &[
         needs: &[Tool::Node, Tool::Chromium, Tool::Npm("playwright-core")],
         run: attachments_holding_script_are_shown_never_run,
     },
+    Check {
+        name: "a_posting_made_in_the_browser_cms_checks_and_builds_in_both_languages",
+        needs: &[
+            Tool::Node,
+            Tool::Chromium,
+            Tool::Npm("playwright-core"),
+            Tool::Npm("decap-cms"),
+            Tool::Npm("decap-server"),
+        ],
+        run: a_posting_made_in_the_browser_cms_checks_and_builds_in_both_languages,
+    },
 ];
 
 /// Something a check needs from the machine.
@@ -394,4 +405,137 @@ fn attachments_holding_script_are_shown_never_run(checks: &Path) -> Result<(), S
     node.current_dir(checks);
     run_with_limit(node, LIMIT)
         .map_err(|why| format!("an attachment ran script (listed above): {why}"))
+}
+
+/// Issue 17: an editor makes a posting in the browser CMS (`vacancy cms`,
+/// Decap CMS with decap-server as its local backend, under `vacancy serve`),
+/// in Swedish and English; the files it writes pass `vacancy check`, and
+/// `vacancy build` shows the posting in both languages with every fact
+/// entered, the third language, left untranslated, only warned about. A
+/// posting without its title is refused by the form (`tests/browser/cms.mjs`).
+fn a_posting_made_in_the_browser_cms_checks_and_builds_in_both_languages(
+    checks: &Path,
+) -> Result<(), String> {
+    let temp = tempfile::tempdir().expect("a temporary folder");
+    let root = temp.path().join("site");
+    for part in ["vacancy.toml", "content", "static"] {
+        copy_tree(&repository().join(part), &root.join(part));
+    }
+    vacancy::cms::write(&root, &vacancy::cms::Backend::default(), false)?;
+    let now = chrono::DateTime::parse_from_rfc3339(NOW).expect("a valid moment");
+    let preview = vacancy::serve::start(
+        vacancy::serve::Options {
+            root: root.clone(),
+            bind: std::net::Ipv4Addr::LOCALHOST.into(),
+            port: 0,
+            now: Some(now),
+            limits: vacancy::serve::Limits::default(),
+        },
+        |_| {},
+    )
+    .map_err(|e| format!("the preview should start: {e}"))?;
+    // Decap's local backend, on the port the configuration names.
+    let mut backend = Command::new("node")
+        .arg(checks.join("node_modules/decap-server/dist/index.js"))
+        .env("GIT_REPO_DIRECTORY", &root)
+        .env("PORT", "8081")
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .map_err(|e| format!("decap-server does not start: {e}"))?;
+    std::thread::sleep(Duration::from_secs(2));
+    let shots = repository().join("screenshots");
+    std::fs::create_dir_all(&shots).map_err(|e| e.to_string())?;
+    let mut node = Command::new("node");
+    node.arg(checks.join("cms.mjs"))
+        .arg(format!("http://localhost:{}/", preview.addr().port()))
+        .arg(&shots)
+        .current_dir(checks);
+    let driven = run_with_limit(node, LIMIT);
+    let _ = backend.kill();
+    let _ = backend.wait();
+    drop(preview);
+    driven.map_err(|why| format!("the CMS could not make the posting (listed above): {why}"))?;
+
+    let slug = "handlaggare-for-e-tjanster";
+    let checked = vacancy::check::check(&root, now, Default::default()).map_err(|failed| {
+        format!(
+            "vacancy check fails on what the CMS wrote:\n{}",
+            render(&failed.0)
+        )
+    })?;
+    let untranslated = checked.warnings.0.iter().any(|d| {
+        d.message.starts_with("not translated yet")
+            && d.file()
+                .is_some_and(|f| f.ends_with(format!("{slug}.ar.md")))
+    });
+    if !untranslated {
+        return Err(
+            "the language nobody filled in is not warned about as not translated yet".into(),
+        );
+    }
+    let built = vacancy::build_in_memory(&root, now, None)
+        .map_err(|failed| format!("vacancy build fails: {}", render(&failed.0)))?;
+    for (lang, words) in [
+        (
+            "sv",
+            [
+                "Handläggare för e-tjänster",
+                "Norrköping",
+                "Tillsvidareanställning",
+                "Heltid",
+                "Anna Exempel",
+                "Enhetschef",
+                "Vi söker en handläggare",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Case officer for e-services",
+                "Norrköping",
+                "Permanent",
+                "Full-time",
+                "Anna Exempel",
+                "Head of unit",
+                "We are looking for a case officer",
+            ],
+        ),
+    ] {
+        let path = format!("{lang}/jobs/{slug}/index.html");
+        let page = built
+            .output
+            .get(&path)
+            .ok_or_else(|| format!("{path} was not built"))?;
+        let text = String::from_utf8_lossy(page);
+        for word in words {
+            if !text.contains(word) {
+                return Err(format!("{path} does not show \"{word}\""));
+            }
+        }
+    }
+    if built
+        .output
+        .get(&format!("ar/jobs/{slug}/index.html"))
+        .is_some()
+    {
+        return Err("the untranslated language was published".into());
+    }
+    Ok(())
+}
+
+fn render(diagnostics: &vacancy::diagnostic::Diagnostics) -> String {
+    diagnostics.0.iter().map(|d| d.render()).collect()
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    if from.is_dir() {
+        std::fs::create_dir_all(to).expect("a folder");
+        for entry in std::fs::read_dir(from).expect("a readable folder") {
+            let entry = entry.expect("an entry");
+            copy_tree(&entry.path(), &to.join(entry.file_name()));
+        }
+    } else {
+        std::fs::create_dir_all(to.parent().expect("a parent")).expect("a folder");
+        std::fs::copy(from, to).expect("a copy");
+    }
 }

@@ -152,7 +152,10 @@ fn file_response(output: &Output, generation: u64, code: StatusCode, file: &str)
         return text(StatusCode::NOT_FOUND, "not found\n");
     };
     let content_type = paths::content_type(file);
-    let body = if content_type.starts_with("text/html") {
+    // The browser CMS's page is not reloaded when the site is rebuilt: its
+    // own saves rebuild it, and a reload would throw away the form.
+    let cms = file == crate::urls::ADMIN_PAGE;
+    let body = if content_type.starts_with("text/html") && !cms {
         Body::from(inject(bytes, generation))
     } else {
         Body::from(bytes.to_vec())

@@ -413,6 +413,12 @@ fn the_cms_page_gets_its_own_policy_and_the_board_keeps_the_strict_one() {
         [serve::ADMIN_CSP.to_string()]
     );
     assert!(serve::ADMIN_CSP.contains("script-src 'self' 'unsafe-eval' https://unpkg.com"));
+    // A rebuild (after the CMS saved) must not reload the form away.
+    let body = String::from_utf8_lossy(&admin.body);
+    assert!(
+        body.contains("decap-cms") && !body.contains("reload.js"),
+        "{body}"
+    );
     let page = get("/careers/sv/");
     assert_eq!(page.headers["content-security-policy"], [CSP.to_string()]);
     let config = get("/careers/admin/config.yml");
