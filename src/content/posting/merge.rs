@@ -4,8 +4,10 @@
 
 use std::ops::Range;
 
+use super::agree::{Given, agree};
+use super::contacts::{Merged, merge_contacts};
+use super::drafts::{draft_translation, not_translated_yet};
 use super::*;
-use crate::model::Contact;
 use crate::schema::{Required, Scope};
 
 macro_rules! fact {
@@ -22,42 +24,6 @@ macro_rules! fact {
             $diagnostics,
         )
     };
-}
-
-/// A fact as given by the files of one posting: the value and where it stands.
-struct Given<'a, T> {
-    value: &'a T,
-    file: &'a SourceFile,
-    span: Range<usize>,
-}
-
-/// Picks the single value of a fact; two files that disagree are an error naming both.
-fn agree<'a, T: PartialEq>(
-    field: &str,
-    given: impl Iterator<Item = Given<'a, T>>,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<&'a T> {
-    let mut first: Option<Given<'a, T>> = None;
-    for g in given {
-        match &first {
-            None => first = Some(g),
-            Some(f) if f.value == g.value => {}
-            Some(f) => diagnostics.push(
-                Diagnostic::error(format!(
-                    "`{field}` differs between {} and {}",
-                    g.file.path.display(),
-                    f.file.path.display()
-                ))
-                .field(field)
-                .at(g.file, g.span.clone(), "given here")
-                .at(f.file, f.span.clone(), "and differently here")
-                .help(format!(
-                    "`{field}` is the same in every language: write it in one file only, or make both agree"
-                )),
-            ),
-        }
-    }
-    first.map(|g| g.value)
 }
 
 /// Merges the files of one posting (all with the same slug) into a `Posting`.
@@ -193,87 +159,6 @@ pub fn merge(
             .map(|i| files[i].doc.lang.clone())
             .collect(),
     })
-}
-
-/// A language's file with no title and no text (as a browser CMS writes it
-/// for a language nobody filled in): not published in that language yet.
-fn not_translated_yet(r: &RawPosting, published_in: &[&str]) -> Diagnostic {
-    Diagnostic::warning(format!(
-        "not translated yet: this file has no title and no text, so the posting is published in {} only",
-        published_in.join(", ")
-    ))
-    .at(&r.doc.file, r.opening.clone(), "no text of this language")
-    .help("write the title and the text in this language to publish it, or delete the file")
-}
-
-/// The fields of `files` still holding a placeholder of `vacancy new`: what
-/// is still to fill in. A warning while the text stays unpublished (the
-/// posting, or that language's file, is a draft); an error once it would be
-/// published, and for a fact of a published posting whichever file holds it.
-pub fn placeholders<'a>(
-    files: impl IntoIterator<Item = &'a RawPosting> + Clone,
-) -> Vec<Diagnostic> {
-    let posting_draft = is_draft(files.clone());
-    let mut out = Vec::new();
-    for r in files {
-        for (field, span) in &r.placeholders {
-            let what = if field == BODY {
-                "the text below the front matter".to_string()
-            } else {
-                format!("`{field}`")
-            };
-            let unpublished = posting_draft || (r.draft && is_text(field));
-            let d = if unpublished {
-                Diagnostic::warning(format!("{what} is still to be filled in"))
-                    .help("replace the text starting with \"TODO:\" before removing `draft = true`")
-            } else {
-                Diagnostic::error(format!(
-                    "{what} still holds the placeholder text of `vacancy new`"
-                ))
-                .help("write the posting's own text in place of \"TODO: ...\", or keep `draft = true` until it is ready")
-            };
-            out.push(
-                d.field(field.clone())
-                    .at(&r.doc.file, span.clone(), "placeholder"),
-            );
-        }
-    }
-    out
-}
-
-/// Whether the posting is a draft: every file is, or a file giving facts
-/// is. A file with only texts marked draft holds back its language alone.
-pub fn is_draft<'a>(files: impl IntoIterator<Item = &'a RawPosting>) -> bool {
-    let mut all = true;
-    for r in files {
-        if r.draft && r.gives_facts() {
-            return true;
-        }
-        all &= r.draft;
-    }
-    all
-}
-
-/// The name a placeholder in the body is recorded under.
-pub const BODY: &str = "text";
-
-/// Whether a field is a text of one language (published with that file),
-/// not a fact of the posting.
-fn is_text(field: &str) -> bool {
-    field == BODY
-        || field.ends_with(".role")
-        || Field::named(field).is_some_and(|f| f.spec().scope != Scope::Fact)
-}
-
-/// A translation held back with `draft = true` while the posting is published.
-fn draft_translation(r: &RawPosting, published_in: &[&str]) -> Diagnostic {
-    Diagnostic::warning(format!(
-        "this language version is a draft: the posting is published in {} only",
-        published_in.join(", ")
-    ))
-    .field("draft")
-    .at(&r.doc.file, r.draft_span.clone(), "draft = true")
-    .help("remove `draft = true` from this file when its text is ready")
 }
 
 /// Every required field of [`Field::ALL`] that no file gives: a fact once,
@@ -489,92 +374,6 @@ fn social_image(
         );
     }
     Some((name.to_string(), raster))
-}
-
-/// A contact of the posting: its facts, agreed on between the files, and
-/// the role to show in a language whose file gives none.
-struct Merged {
-    contact: Contact,
-    role: Option<String>,
-}
-
-/// The contacts of the posting, matched between the files by order: each
-/// fact of a contact (name, phone, e-mail, union) may stand in any one
-/// file, so a translation can give the roles alone; a fact two files give
-/// differently is an error naming the contact, the field and both lines.
-fn merge_contacts(files: &[RawPosting], diagnostics: &mut Vec<Diagnostic>) -> Vec<Merged> {
-    let lists: Vec<(&RawPosting, &[RawContact])> = files
-        .iter()
-        .filter_map(|r| r.contacts.as_ref().map(|c| (r, c.get_ref().as_slice())))
-        .collect();
-    let count = lists.iter().map(|(_, l)| l.len()).max().unwrap_or(0);
-    let mut out = Vec::new();
-    for i in 0..count {
-        let nth: Vec<(&RawPosting, &RawContact)> = lists
-            .iter()
-            .filter_map(|(r, l)| l.get(i).map(|c| (*r, c)))
-            .collect();
-        let field = |name: &str| format!("contacts[{}].{name}", i + 1);
-        let given = |pick: fn(&RawContact) -> Option<&Sp<String>>| {
-            nth.iter().filter_map(move |(r, c)| {
-                pick(c).map(|v| Given {
-                    value: v.get_ref(),
-                    file: &r.doc.file,
-                    span: v.span(),
-                })
-            })
-        };
-        let name = agree(&field("name"), given(|c| c.name.as_ref()), diagnostics);
-        let phone = agree(&field("phone"), given(|c| c.phone.as_ref()), diagnostics);
-        let email = agree(&field("email"), given(|c| c.email.as_ref()), diagnostics);
-        let union = agree(
-            &field("union"),
-            nth.iter().filter_map(|(r, c)| {
-                c.union.as_ref().map(|v| Given {
-                    value: v.get_ref(),
-                    file: &r.doc.file,
-                    span: v.span(),
-                })
-            }),
-            diagnostics,
-        );
-        let Some(name) = name else {
-            if !nth.iter().any(|(r, c)| c.name_written || r.broken)
-                && let Some((r, c)) = nth.first()
-            {
-                diagnostics.push(contact_without_name(r, c, i + 1, files));
-            }
-            continue;
-        };
-        out.push(Merged {
-            contact: Contact {
-                name: name.clone(),
-                phone: phone.cloned(),
-                email: email.cloned(),
-                union: union.copied().unwrap_or(false),
-            },
-            role: nth.iter().find_map(|(_, c)| c.role.clone()),
-        });
-    }
-    out
-}
-
-fn contact_without_name(
-    r: &RawPosting,
-    c: &RawContact,
-    n: usize,
-    files: &[RawPosting],
-) -> Diagnostic {
-    let help = if files.len() > 1 {
-        "add a line such as name = \"Anna Exempel\" below this [[contacts]] line, \
-         in one of the posting's files: the contacts of the files are matched in order"
-    } else {
-        "add a line such as name = \"Anna Exempel\" below this [[contacts]] line"
-    };
-    Diagnostic::error(format!("missing required field `contacts[{n}].name`"))
-        .field(format!("contacts[{n}].name"))
-        .at(&r.doc.file, c.span.clone(), "this contact has no name")
-        .help(help)
 }
 
 fn translation(r: &RawPosting, body_html: String, contacts: &[Merged]) -> Translation {

@@ -1,6 +1,9 @@
 //! The posting schema: one file's front matter read field by field (`RawPosting`),
 //! then the files of one posting merged into a `Posting`, with facts written once.
 
+mod agree;
+mod contacts;
+mod drafts;
 mod merge;
 mod requirements;
 mod values;
@@ -18,7 +21,8 @@ use crate::schema::{Field, Scope};
 
 use super::Doc;
 use crate::address::{check_email, check_phone, check_web_url};
-pub use merge::{is_draft, merge, placeholders};
+pub use drafts::{is_draft, placeholders};
+pub use merge::merge;
 use requirements::*;
 use values::*;
 
@@ -167,7 +171,7 @@ pub fn read(doc: Doc, config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Opt
     // between translations): the body, now rendered, need not stay in memory
     // twice. For a large board that is half of what loading holds.
     // A body still holding a placeholder is pointed at: it stays (drafts only).
-    if !raw.placeholders.iter().any(|(f, _)| f == merge::BODY) {
+    if !raw.placeholders.iter().any(|(f, _)| f == drafts::BODY) {
         raw.doc.file = SourceFile::new(file.path.clone(), &file.text[..split.body.start]);
     }
     Some(raw)
@@ -181,7 +185,7 @@ fn body_placeholders(file: &SourceFile, body: Range<usize>) -> Vec<(String, Rang
         let trimmed = line.trim_start();
         if crate::fields::is_placeholder(trimmed) {
             let start = at + line.len() - trimmed.len();
-            out.push((merge::BODY.to_string(), start..at + line.trim_end().len()));
+            out.push((drafts::BODY.to_string(), start..at + line.trim_end().len()));
         }
         at += line.len();
     }
