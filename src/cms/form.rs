@@ -273,13 +273,17 @@ fn widget(field: Field, config: &Config, s: &Strings) -> CmsField {
     f
 }
 
-/// The field's label in the site's language: the page's label for a fact,
-/// else the field's name.
+/// The field's label in the site's language: its `[field]` string, else
+/// the page's label for the fact, else the field's name.
 fn label(field: Field, s: &Strings) -> String {
-    let key = format!("fact.{}", field.name());
-    let own = s.get(&key);
-    if own != key {
-        return own;
+    for key in [
+        format!("field.{}", field.name()),
+        format!("fact.{}", field.name()),
+    ] {
+        let own = s.get(&key);
+        if own != key {
+            return own;
+        }
     }
     let name = field.name().replace('_', " ");
     let mut chars = name.chars();

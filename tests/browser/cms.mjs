@@ -78,7 +78,7 @@ try {
   await page.locator('[id^="item-field-"]').first().fill('Norrköping');
   await choose('employment', 'Tillsv');
   await choose('extent', 'Helt');
-  const addContact = page.getByRole('button', { name: /add contacts/i });
+  const addContact = page.getByRole('button', { name: /add (kontaktpersoner|contacts)/i });
   await addContact.nth(0).click();
   await field('name', 0).fill('Anna Exempel');
   await field('role', 0).fill('Enhetschef');
