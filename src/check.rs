@@ -192,8 +192,10 @@ fn untranslated(site: &Site, strict: bool) -> Vec<Diagnostic> {
         let missing: Vec<&str> = site
             .config
             .language_codes()
-            // A language whose file is a draft has its own warning.
-            .filter(|l| p.translation(l).is_none() && !p.draft_languages.iter().any(|d| d == l))
+            // A language whose file is a draft, or not translated yet, has its own warning.
+            .filter(|l| {
+                p.translation(l).is_none() && !p.unpublished_languages.iter().any(|d| d == l)
+            })
             .collect();
         if missing.is_empty() {
             continue;

@@ -176,41 +176,40 @@ fn new_translation(
             .map_err(|e| format!("cannot read {rel}: {e}"))?;
         sources.push((rel.clone(), text));
     }
-    let front = |text: &str| -> Option<String> {
-        let file = crate::diagnostic::SourceFile::new("x", text);
-        let split = crate::content::frontmatter::split(&file).ok()?;
-        Some(text[split.toml].to_string())
+    let broken = |rel: &str| {
+        format!(
+            "{rel} has an error in its front matter; run `vacancy check`, fix it, and try again"
+        )
     };
-    let mut parsed = Vec::new();
+    // Each file's front matter, split and parsed once.
+    let mut fronts = Vec::new();
     for (rel, text) in &sources {
-        let toml = front(text).unwrap_or_default();
-        if toml::de::DeTable::parse(&toml).is_err() || front(text).is_none() {
-            return Err(format!(
-                "{rel} has an error in its front matter; run `vacancy check`, fix it, and try again"
-            ));
-        }
-        parsed.push((rel.clone(), toml));
+        let file = crate::diagnostic::SourceFile::new(rel.as_str(), text.as_str());
+        let split = crate::content::frontmatter::split(&file).map_err(|_| broken(rel))?;
+        fronts.push((rel.as_str(), &text[split.toml]));
+    }
+    let mut parsed = Vec::new();
+    for &(rel, toml) in &fronts {
+        let table = toml::de::DeTable::parse(toml).map_err(|_| broken(rel))?;
+        parsed.push(Source {
+            rel,
+            toml,
+            table: table.into_inner(),
+        });
     }
     // The file holding the facts: the one that gives the deadline.
-    let (facts_rel, facts_toml) = parsed
+    let facts = parsed
         .iter()
-        .find(|(_, t)| has_key(t, "deadline"))
+        .find(|s| s.table.contains_key("deadline"))
         .unwrap_or(&parsed[0]);
-    let (texts_rel, texts_toml) = parsed
+    let texts = parsed
         .iter()
-        .find(|(rel, _)| *rel == first.1)
+        .find(|s| s.rel == first.1)
         .unwrap_or(&parsed[0]);
     let language = config
         .language(lang)
         .map_or(lang.to_string(), |l| format!("{} ({lang})", l.name));
-    let text = translation_template(Translating {
-        slug,
-        language: &language,
-        facts_rel,
-        facts_toml,
-        texts_rel,
-        texts_toml,
-    });
+    let text = translation_template(slug, &language, facts, texts);
     let in_folder = first.1.ends_with(&format!("/index.{}.md", first.0));
     let rel = if in_folder {
         format!("{POSTINGS_DIR}/{slug}/index.{lang}.md")
@@ -219,43 +218,31 @@ fn new_translation(
     };
     std::fs::write(root.join(&rel), text).map_err(|e| format!("cannot write {rel}: {e}"))?;
     Ok(format!(
-        "wrote {rel}, a draft translation of {facts_rel}: the posting is published \
+        "wrote {rel}, a draft translation of {}: the posting is published \
          without it until you remove `draft = true`\n\
-         translate every \"TODO:\", then run `vacancy check` to see what is still missing"
+         translate every \"TODO:\", then run `vacancy check` to see what is still missing",
+        facts.rel
     ))
 }
 
-fn has_key(toml: &str, key: &str) -> bool {
-    toml::de::DeTable::parse(toml).is_ok_and(|t| t.get_ref().contains_key(key))
+/// One file of an existing posting: its path, front matter and the
+/// front matter parsed.
+struct Source<'a> {
+    rel: &'a str,
+    toml: &'a str,
+    table: toml::de::DeTable<'a>,
 }
 
-/// What a translation is written from.
-struct Translating<'a> {
-    slug: &'a str,
-    language: &'a str,
-    /// The file that holds the facts, and its front matter.
-    facts_rel: &'a str,
-    facts_toml: &'a str,
-    /// The file whose texts are to be translated (the first language's).
-    texts_rel: &'a str,
-    texts_toml: &'a str,
-}
-
-fn translation_template(t: Translating<'_>) -> String {
-    let Translating {
-        slug,
-        language,
-        facts_rel,
-        facts_toml,
-        texts_rel,
-        texts_toml,
-    } = t;
-    let facts = toml::de::DeTable::parse(facts_toml)
-        .map(|t| t.into_inner())
-        .unwrap_or_default();
-    let texts = toml::de::DeTable::parse(texts_toml)
-        .map(|t| t.into_inner())
-        .unwrap_or_default();
+/// The translation's text, from the file that holds the facts and the file
+/// whose texts are to be translated (the first language's).
+fn translation_template(
+    slug: &str,
+    language: &str,
+    facts: &Source<'_>,
+    texts: &Source<'_>,
+) -> String {
+    let (facts_rel, facts_toml, texts_rel) = (facts.rel, facts.toml, texts.rel);
+    let (facts, texts) = (&facts.table, &texts.table);
     let mut out = format!(
         "+++\n# The {language} version of the posting \"{slug}\". Its facts are in\n\
          # {facts_rel} and hold for every language: change them there.\n\
@@ -316,7 +303,7 @@ fn translation_template(t: Translating<'_>) -> String {
             out.push_str(&format!("# {l}\n"));
         }
     }
-    out.push_str(&contacts_lines(&facts, &texts, facts_rel, language));
+    out.push_str(&contacts_lines(facts, texts, facts_rel, language));
     out.push_str(&format!(
         "+++\n\nTODO: the text of the posting in {language}, in place of this line. \
          The text to translate is in {texts_rel}.\n"

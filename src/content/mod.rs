@@ -282,7 +282,7 @@ fn merge_postings(
         .into_par_iter()
         .map(|(_, files)| {
             let draft = posting::is_draft(files.iter().map(|f| &**f));
-            let mut ds = posting::placeholders(files.iter().map(|f| &**f));
+            let mut ds = posting::placeholders(files.iter().map(|f| &**f), draft);
             if draft {
                 return (None, ds);
             }

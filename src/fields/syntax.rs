@@ -108,17 +108,17 @@ fn explain_one(
             .help(format!("write it like this: {name} = {b}"))
     } else if message == "duplicate key" {
         let (line, _) = file.line_column(span.start + offset);
-        let first = earlier_key(table, written, span.start)
-            .map(|s| file.line_column(s + offset).0)
-            .map_or(String::new(), |l| format!("on line {l} and line {line}"));
-        Diagnostic::error(
-            format!("`{written}` is written twice: {first}")
-                .trim_end_matches(": ")
-                .to_string(),
-        )
-        .field(written)
-        .at(file, abs(&span), "written again here")
-        .help("keep one of the two and delete the other; a field has one value")
+        let message = match earlier_key(table, written, span.start) {
+            Some(first) => {
+                let first = file.line_column(first + offset).0;
+                format!("`{written}` is written twice: on line {first} and line {line}")
+            }
+            None => format!("`{written}` is written twice"),
+        };
+        Diagnostic::error(message)
+            .field(written)
+            .at(file, abs(&span), "written again here")
+            .help("keep one of the two and delete the other; a field has one value")
     } else if message.starts_with("string values must be quoted") && written.is_empty() {
         Diagnostic::error(format!("`{name}` has no value after `=`"))
             .at(file, abs(&span), "the value is missing here")

@@ -225,8 +225,9 @@ pub struct Posting {
     /// In the order of the site's languages.
     pub translations: Vec<Translation>,
     pub attachments: Vec<Attachment>,
-    /// Languages whose file is marked `draft = true`: written, not yet published.
-    pub draft_languages: Vec<String>,
+    /// Languages with a file of their own that is not published yet: marked
+    /// `draft = true`, or without any text (not translated yet).
+    pub unpublished_languages: Vec<String>,
 }
 
 impl Posting {

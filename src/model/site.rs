@@ -331,7 +331,7 @@ mod tests {
             },
             translations: Vec::new(),
             attachments: Vec::new(),
-            draft_languages: Vec::new(),
+            unpublished_languages: Vec::new(),
         }
     }
 

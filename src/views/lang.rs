@@ -379,15 +379,19 @@ impl<'a> LangCtx<'a> {
                     | Field::ImageAlt
                     | Field::Draft => None,
                 };
-                let key = field.name();
-                Some(Fact {
-                    key,
-                    label: self.fact_label(key).to_string(),
-                    value: value.filter(|v| !v.is_empty())?,
-                    lang: None,
-                })
+                Some(self.fact(field, value.filter(|v| !v.is_empty())?, None))
             })
             .collect()
+    }
+
+    fn fact(&self, field: Field, value: String, lang: Option<String>) -> Fact {
+        let key = field.name();
+        Fact {
+            key,
+            label: self.fact_label(key).to_string(),
+            value,
+            lang,
+        }
     }
 
     fn categories(&self, p: &Posting) -> Vec<Labeled> {

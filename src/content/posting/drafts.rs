@@ -20,10 +20,11 @@ pub(super) fn not_translated_yet(r: &RawPosting, published_in: &[&str]) -> Diagn
 /// is still to fill in. A warning while the text stays unpublished (the
 /// posting, or that language's file, is a draft); an error once it would be
 /// published, and for a fact of a published posting whichever file holds it.
+/// `posting_draft`: the posting as a whole is a draft ([`is_draft`]).
 pub fn placeholders<'a>(
-    files: impl IntoIterator<Item = &'a RawPosting> + Clone,
+    files: impl IntoIterator<Item = &'a RawPosting>,
+    posting_draft: bool,
 ) -> Vec<Diagnostic> {
-    let posting_draft = is_draft(files.clone());
     let mut out = Vec::new();
     for r in files {
         for (field, span) in &r.placeholders {

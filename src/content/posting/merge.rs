@@ -154,7 +154,7 @@ pub fn merge(
         facts,
         translations,
         attachments: first.doc.attachments.clone(),
-        draft_languages: (0..files.len())
+        unpublished_languages: (0..files.len())
             .filter(|&i| held_back(i))
             .map(|i| files[i].doc.lang.clone())
             .collect(),
