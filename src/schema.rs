@@ -189,9 +189,9 @@ fields! {
         name: "salary",
         scope: Mixed,
         required: No,
-        help: "A text in this file's language, or instead figures (a fact):\n\
+        help: "A text in this file's language, or figures (a fact), or both:\n\
                salary = { min = 38000, max = 46000, currency = \"SEK\", per = \"month\" }\n\
-               (\"per\" is \"month\", \"year\" or \"hour\").",
+               (\"per\" is \"month\", \"year\" or \"hour\"; words go in `text = \"...\"`).",
         example: "salary = \"Individual salary setting\"",
         scaffold: None,
     },
@@ -248,8 +248,8 @@ fields! {
         name: "experience",
         scope: Fact,
         required: No,
-        help: "\"none\", \"desired\", or a minimum: { years = 2 } or { months = 6 }.",
-        example: "experience = { years = 2 }",
+        help: "\"none\", \"desired\", or a minimum: \"2 years\" or \"6 months\".",
+        example: "experience = \"2 years\"",
         scaffold: None,
     },
     Education {

@@ -423,6 +423,8 @@ fn a_posting_made_in_the_browser_cms_checks_and_builds_in_both_languages(
     }
     vacancy::cms::write(&root, &vacancy::cms::Backend::default(), false)?;
     let now = chrono::DateTime::parse_from_rfc3339(NOW).expect("a valid moment");
+    let before = vacancy::build_in_memory(&root, now, None)
+        .map_err(|failed| format!("the example board does not build: {}", render(&failed.0)))?;
     let preview = vacancy::serve::start(
         vacancy::serve::Options {
             root: root.clone(),
@@ -485,6 +487,8 @@ fn a_posting_made_in_the_browser_cms_checks_and_builds_in_both_languages(
                 "Heltid",
                 "Anna Exempel",
                 "Enhetschef",
+                "Minst 3 år",
+                "Individuell lönesättning",
                 "Vi söker en handläggare",
             ],
         ),
@@ -497,6 +501,8 @@ fn a_posting_made_in_the_browser_cms_checks_and_builds_in_both_languages(
                 "Full-time",
                 "Anna Exempel",
                 "Head of unit",
+                "At least 3 years",
+                "Individual salary setting",
                 "We are looking for a case officer",
             ],
         ),
@@ -519,6 +525,35 @@ fn a_posting_made_in_the_browser_cms_checks_and_builds_in_both_languages(
         .is_some()
     {
         return Err("the untranslated language was published".into());
+    }
+    // Postings saved with a sentence added to the summary: every fact on
+    // their pages, in both languages, is what it was.
+    for slug in [
+        "handlaggare-mottagning-gavle-vikariat",
+        "chef-internationella-sekretariatet",
+    ] {
+        for lang in ["sv", "en"] {
+            let path = format!("{lang}/jobs/{slug}/index.html");
+            let facts = |built: &vacancy::Built| {
+                let page = String::from_utf8_lossy(built.output.get(&path).unwrap_or_default());
+                let start = page.find("<dl>").unwrap_or(0);
+                let end = page[start..].find("</dl>").map_or(0, |e| start + e);
+                page[start..end].to_string()
+            };
+            let (was, is) = (facts(&before), facts(&built));
+            if was.is_empty() || was != is {
+                return Err(format!(
+                    "the facts of {path} changed on saving:\n{was}\n---\n{is}"
+                ));
+            }
+        }
+        let page = built
+            .output
+            .get(&format!("sv/jobs/{slug}/index.html"))
+            .unwrap_or_default();
+        if !String::from_utf8_lossy(page).contains("Välkommen med din ansökan!") {
+            return Err(format!("{slug}: the sentence added is not shown"));
+        }
     }
     Ok(())
 }

@@ -5,7 +5,9 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::i18n::Strings;
-use crate::model::{Education, Employment, Extent, LICENCE_CLASSES, LanguageLevel, Workplace};
+use crate::model::{
+    Education, Employment, Experience, Extent, LICENCE_CLASSES, LanguageLevel, Workplace,
+};
 use crate::schema::{Field, Required, Scope};
 
 /// One field of the form: its widget, how it is translated, and what an
@@ -105,6 +107,13 @@ fn text(name: &str, label: String) -> CmsField {
     CmsField::new(name, label, "string")
 }
 
+/// A text that must match `pattern`; `like` shows what does.
+fn text_with(name: &str, label: String, pattern: &str, like: &str) -> CmsField {
+    let mut f = text(name, label);
+    f.pattern = Some((pattern.into(), like.into()));
+    f
+}
+
 /// The form's field for a posting field: the widget that holds exactly the
 /// values `vacancy` accepts. Every field named, so a field added to the
 /// schema must be placed in the form here.
@@ -158,21 +167,55 @@ fn widget(field: Field, config: &Config, s: &Strings) -> CmsField {
         // A date or one of two words: no widget holds both, so text, as
         // `vacancy` reads it ("2026-03-02", "by-agreement", "immediately").
         Field::Start => text(spec.name, label),
-        Field::Experience => CmsField::new(spec.name, label, "select").choices(
-            ["none", "desired"]
-                .into_iter()
-                .map(|k| (k.to_string(), s.get(&format!("experience.{k}")))),
-        ),
+        // "none", "desired" or a minimum in words ("3 years"), as `check`
+        // reads them; other minimums are written by hand.
+        Field::Experience => {
+            let minimums = Experience::FORM_MINIMUMS.iter().filter_map(|e| {
+                let Experience::Months { months, in_years } = *e else {
+                    return None;
+                };
+                let shown = if in_years {
+                    s.plural("experience.years", i64::from(months / 12))
+                } else {
+                    s.plural("experience.months", i64::from(months))
+                };
+                Some((e.words()?, shown))
+            });
+            CmsField::new(spec.name, label, "select").choices(
+                ["none", "desired"]
+                    .into_iter()
+                    .map(|k| (k.to_string(), s.get(&format!("experience.{k}"))))
+                    .chain(minimums),
+            )
+        }
+        // The words of each language and, when known, the figures; typed
+        // in each language (a table cannot be copied), the figures agreeing.
         Field::Salary => {
             let mut f = CmsField::new(spec.name, label, "object");
-            let mut min = CmsField::new("min", "min".into(), "number");
-            min.value_type = Some("int");
-            let mut max = CmsField::new("max", "max".into(), "number");
-            max.value_type = Some("int");
-            let currency = text("currency", "currency".into());
-            let per = CmsField::new("per", "per".into(), "select")
+            let number = |name: &str| {
+                let mut n = CmsField::new(name, s.get(&format!("field.salary_{name}")), "number");
+                n.value_type = Some("int");
+                n.min = Some(0);
+                n
+            };
+            let words = text("text", s.get("field.salary_text"));
+            // No pattern: the form would hold it against a salary written
+            // in words only (`check` names a wrong currency code).
+            let currency = text("currency", s.get("field.salary_currency"));
+            let per = CmsField::new("per", s.get("field.salary_per"), "select")
                 .choices(keyed("salary.per", crate::model::SalaryPer::KEYS));
-            f.fields = vec![min, max, currency, per];
+            let mut fields = vec![words, number("min"), number("max"), currency, per];
+            // The form shows a part of a table in each language only when
+            // the part says how: the words translated, the figures copied.
+            for part in &mut fields {
+                part.i18n = if part.name == "text" {
+                    "translate"
+                } else {
+                    "duplicate"
+                }
+                .into();
+            }
+            f.fields = fields;
             f
         }
         // A select needs values: without categories in vacancy.toml there
@@ -211,13 +254,14 @@ fn widget(field: Field, config: &Config, s: &Strings) -> CmsField {
         }
         Field::Languages => {
             let mut f = CmsField::new(spec.name, label, "list");
-            let mut code = text("code", "code".into());
+            let mut code = text_with(
+                "code",
+                s.get("field.language_code"),
+                "^[a-z]{2,3}$",
+                "sv, en, ar, ...",
+            );
             code.required = true;
-            code.pattern = Some((
-                "^[a-z]{2,3}$".into(),
-                "a language code such as sv, en or ar".into(),
-            ));
-            let level = CmsField::new("level", "level".into(), "select")
+            let level = CmsField::new("level", s.get("field.language_level"), "select")
                 .choices(keyed("language_level", LanguageLevel::KEYS));
             f.fields = vec![code, level];
             f
@@ -232,22 +276,18 @@ fn widget(field: Field, config: &Config, s: &Strings) -> CmsField {
             f
         }
         Field::Image => text(spec.name, label),
-        Field::ApplyUrl => {
-            let mut f = text(spec.name, label);
-            f.pattern = Some((
-                "^https?://".into(),
-                "a web address starts with https://".into(),
-            ));
-            f
-        }
-        Field::ApplyEmail => {
-            let mut f = text(spec.name, label);
-            f.pattern = Some((
-                "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$".into(),
-                "an e-mail address".into(),
-            ));
-            f
-        }
+        Field::ApplyUrl => text_with(
+            spec.name,
+            label,
+            "^https?://",
+            "a web address starts with https://",
+        ),
+        Field::ApplyEmail => text_with(
+            spec.name,
+            label,
+            "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$",
+            "an e-mail address",
+        ),
         Field::Contacts => {
             let mut f = CmsField::new(spec.name, label, "list");
             let mut name = text("name", s.get("contacts.name"));
@@ -264,12 +304,14 @@ fn widget(field: Field, config: &Config, s: &Strings) -> CmsField {
     // typed in each language (the same names agree; roles are translated).
     f.i18n = match (spec.scope, f.widget) {
         (Scope::PerLanguage, _) => "translate".into(),
-        (Scope::Mixed, "list") => true.into(),
+        (Scope::Mixed, "list" | "object") => true.into(),
         (_, "list" | "object") => serde_json::Value::Null,
         _ => "duplicate".into(),
     };
     f.required = spec.required == Required::Yes;
-    f.hint = Some(spec.help.split_whitespace().collect::<Vec<_>>().join(" "));
+    let categories: Vec<&str> = config.categories.iter().map(|c| c.key.as_str()).collect();
+    let help = spec.help.replace("{categories}", &categories.join(", "));
+    f.hint = Some(help.split_whitespace().collect::<Vec<_>>().join(" "));
     f
 }
 
@@ -307,18 +349,20 @@ pub fn posting_fields(config: &Config, s: &Strings) -> Vec<CmsField> {
     fields
 }
 
-pub(super) fn page_fields() -> Vec<CmsField> {
-    let mut title = text("title", "Title".into());
+/// The form of a page (`content/pages`): its title, description, place in
+/// the menu, draft and text, labelled in the site's language.
+pub(super) fn page_fields(s: &Strings) -> Vec<CmsField> {
+    let mut title = text("title", s.get("field.title"));
     title.i18n = "translate".into();
     title.required = true;
-    let mut description = CmsField::new("description", "Description".into(), "text");
+    let mut description = CmsField::new("description", s.get("field.description"), "text");
     description.i18n = "translate".into();
-    let mut weight = CmsField::new("weight", "Weight".into(), "number");
+    let mut weight = CmsField::new("weight", s.get("field.weight"), "number");
     weight.value_type = Some("int");
     weight.i18n = "duplicate".into();
-    let mut draft = CmsField::new("draft", "Draft".into(), "boolean");
+    let mut draft = CmsField::new("draft", s.get("field.draft"), "boolean");
     draft.i18n = "duplicate".into();
-    let mut body = CmsField::new("body", "Text".into(), "markdown");
+    let mut body = CmsField::new("body", s.get("field.text"), "markdown");
     body.i18n = "translate".into();
     vec![title, description, weight, draft, body]
 }

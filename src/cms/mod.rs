@@ -126,7 +126,12 @@ pub fn config_yml(config: &Config, strings: &Strings, backend: &Backend) -> Stri
                 "content/postings",
                 posting_fields(config, strings),
             ),
-            collection("pages", "Pages".into(), "content/pages", page_fields()),
+            collection(
+                "pages",
+                strings.get("field.pages"),
+                "content/pages",
+                page_fields(strings),
+            ),
         ],
     };
     let yaml = serde_yaml_ng::to_string(&decap).expect("the configuration serializes");

@@ -152,6 +152,9 @@ pub struct Config {
     /// The accessibility statement, when the site fills it in.
     pub accessibility: Option<Accessibility>,
     pub page_size: usize,
+    /// Whether the board has the browser CMS (`static/admin/config.yml`,
+    /// written by `vacancy cms`): not a setting, found beside it.
+    pub browser_form: bool,
 }
 
 impl Config {
@@ -198,6 +201,7 @@ impl Config {
     ) -> Result<Config, Vec<Diagnostic>> {
         let file = read_file(root)?;
         let mut config = Config::parse(&file)?;
+        config.browser_form = static_files.contains_key("admin/config.yml");
         let missing = config.check_images(&file, |p| static_files.get(p).map(|b| &**b));
         if missing.is_empty() {
             Ok(config)
@@ -291,6 +295,7 @@ fn read_config(f: &mut Fields<'_>) -> Option<Config> {
         locations,
         accessibility,
         page_size,
+        browser_form: false,
     })
 }
 

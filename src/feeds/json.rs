@@ -211,12 +211,7 @@ fn entry<'a>(site: &'a Site, ctx: &'a LangCtx<'_>, i: usize) -> Entry<'a> {
             currency: &s.currency,
             per: s.per.key(),
         }),
-        salary_text: p
-            .facts
-            .salary_range
-            .as_ref()
-            .map(|s| ctx.salary_range_text(s))
-            .or_else(|| t.salary_text.clone()),
+        salary_text: ctx.salary_text(p, t),
         reference: p.facts.reference.as_deref(),
         apply_url: p.facts.apply_url.as_deref(),
         apply_email: p.facts.apply_email.as_deref(),

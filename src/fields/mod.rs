@@ -41,6 +41,10 @@ pub struct Fields<'a> {
     /// Whether the table had a syntax error: a field that seems missing may
     /// stand on the broken line, so none is reported as missing.
     pub broken: bool,
+    /// Values written in a shape the browser CMS's form cannot show (a
+    /// salary in words outside its table, say): the field's name, where
+    /// the value is (absolute) and the same value as the form writes it.
+    pub form_shapes: Vec<(String, Range<usize>, String)>,
 }
 
 impl<'a> Fields<'a> {
@@ -103,6 +107,7 @@ impl<'a> Fields<'a> {
             placeholders: Vec::new(),
             syntax: Vec::new(),
             broken: false,
+            form_shapes: Vec::new(),
         }
     }
 
@@ -323,6 +328,26 @@ impl<'a> Fields<'a> {
     }
 
     /// The keys still unread, for tables whose keys are names (categories, languages).
+    /// Whether any of `keys` is still to be read.
+    pub fn has_any(&self, keys: &[&str]) -> bool {
+        self.entries
+            .iter()
+            .any(|(k, _)| keys.contains(&k.get_ref().as_str()))
+    }
+
+    /// Whether `key` holds a TOML date or time, written without quotes.
+    pub fn is_datetime(&self, key: &str) -> bool {
+        self.entries
+            .iter()
+            .any(|(k, v)| k.get_ref() == key && matches!(v.get_ref(), DeValue::Datetime(_)))
+    }
+
+    /// Notes a value the browser CMS's form cannot show as written, and the
+    /// same value as the form writes it (`rewrite`, a whole TOML line).
+    pub fn form_cannot_show(&mut self, key: &str, span: Range<usize>, rewrite: String) {
+        self.form_shapes.push((self.name(key), span, rewrite));
+    }
+
     pub fn remaining_keys(&self) -> Vec<Sp<String>> {
         self.entries
             .iter()
@@ -359,6 +384,7 @@ impl<'a> Fields<'a> {
     /// Hands over the diagnostics of a sub-table.
     pub fn absorb(&mut self, mut child: Fields<'a>, known: &[&str]) {
         self.placeholders.append(&mut child.placeholders);
+        self.form_shapes.append(&mut child.form_shapes);
         let diagnostics = child.finish(known);
         self.diagnostics.extend(diagnostics);
     }

@@ -22,6 +22,40 @@ pub enum Experience {
     Months { months: u32, in_years: bool },
 }
 
+impl Experience {
+    /// The minimums the browser form offers: six months, then one to ten
+    /// years; other minimums are written by hand.
+    pub const FORM_MINIMUMS: [Experience; 11] = {
+        let mut all = [Experience::Months {
+            months: 6,
+            in_years: false,
+        }; 11];
+        let mut years = 1;
+        while years <= 10 {
+            all[years as usize] = Experience::Months {
+                months: years * 12,
+                in_years: true,
+            };
+            years += 1;
+        }
+        all
+    };
+
+    /// A minimum as `experience` holds it in words ("3 years", "1 year",
+    /// "6 months"); `None` for "none" and "desired".
+    pub fn words(self) -> Option<String> {
+        let Experience::Months { months, in_years } = self else {
+            return None;
+        };
+        let (n, unit) = if in_years && months % 12 == 0 {
+            (months / 12, "year")
+        } else {
+            (months, "month")
+        };
+        Some(format!("{n} {unit}{}", if n == 1 { "" } else { "s" }))
+    }
+}
+
 keyword_enum!(
     /// The education a job requires, in the levels Google's job search reads.
     Education {

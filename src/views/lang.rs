@@ -146,6 +146,20 @@ impl<'a> LangCtx<'a> {
         }
     }
 
+    /// The salary as a reader sees it: the figures, the words of this
+    /// language, or both ("38 000–46 000 kr per månad (plus OB)").
+    pub fn salary_text(&self, p: &Posting, t: &Translation) -> Option<String> {
+        let range = p
+            .facts
+            .salary_range
+            .as_ref()
+            .map(|s| self.salary_range_text(s));
+        match (range, &t.salary_text) {
+            (Some(range), Some(words)) => Some(format!("{range} ({words})")),
+            (range, words) => range.or_else(|| words.clone()),
+        }
+    }
+
     pub fn salary_range_text(&self, s: &SalaryRange) -> String {
         let per = self.strings.get(&format!("salary.per.{}", s.per.key()));
         let min = s.min.map(|n| self.strings.number(n));
@@ -280,12 +294,7 @@ impl<'a> LangCtx<'a> {
         let p: &'a Posting = site.posting(i);
         let t = p.shown_in(self.lang(), &site.config.default_language);
         let card = self.card(i);
-        let salary = p
-            .facts
-            .salary_range
-            .as_ref()
-            .map(|s| self.salary_range_text(s))
-            .or_else(|| t.salary_text.clone());
+        let salary = self.salary_text(p, t);
         let start = p.facts.start.map(|s| self.start_text(s));
         let facts = self.facts(p, t, card, salary.as_deref(), start.as_deref());
         let (union_contacts, contacts) = self.contacts(p, t);

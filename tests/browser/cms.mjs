@@ -6,6 +6,9 @@
 //    language, the text), not a draft, and publishes it;
 // 2. leaves the required title empty in a second one and checks that the
 //    CMS refuses to save it;
+// 3. opens two postings of the example board, one with a salary range and
+//    one starting "by-agreement" with a salary in words, and saves each
+//    with only a sentence added to its Swedish summary.
 // The caller (tests/browser.rs) then runs `vacancy check` and `build` on
 // the files written. The CMS script is pinned at unpkg; it is served here
 // from the npm package of the same version, whose bytes match its
@@ -26,6 +29,8 @@ const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
 page.setDefaultTimeout(15000);
 // The CMS rejects some of its own promises without a reason (an `undefined`
 // error): those say nothing; any other error of the page is a problem.
+// Leaving an entry the form refused asks to confirm: yes.
+page.on('dialog', (d) => d.accept());
 page.on('pageerror', (e) => {
   if (e.message && e.message !== 'undefined') problems.push(`page error: ${e.message}`);
 });
@@ -78,6 +83,11 @@ try {
   await page.locator('[id^="item-field-"]').first().fill('Norrköping');
   await choose('employment', 'Tillsv');
   await choose('extent', 'Helt');
+  await choose('experience', 'Minst 3');
+  await field('text', 0).fill('Individuell lönesättning');
+  await field('text', 1).fill('Individual salary setting');
+  await field('draft', 0).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shots, 'cms-form.png') });
   const addContact = page.getByRole('button', { name: /add (kontaktpersoner|contacts)/i });
   await addContact.nth(0).click();
   await field('name', 0).fill('Anna Exempel');
@@ -90,7 +100,6 @@ try {
   await page.keyboard.type('Vi söker en handläggare för våra e-tjänster.');
   await bodies.nth(1).click();
   await page.keyboard.type('We are looking for a case officer for our e-services.');
-  await page.screenshot({ path: join(shots, 'cms-form.png') });
   if (!(await publish())) problems.push('the new posting was not saved');
 
   // 2. A required field left empty: the CMS refuses to save.
@@ -101,6 +110,17 @@ try {
   const refused = await page.getByText(/obligatorisk|required/i).count();
   if (refused === 0) problems.push('a posting without a title was not refused');
 
+  // 3. Existing postings: their facts are saved as they were.
+  for (const slug of ['handlaggare-mottagning-gavle-vikariat', 'chef-internationella-sekretariatet']) {
+    await page.goto(`${base}admin/#/collections/postings/entries/${slug}`, { waitUntil: 'domcontentloaded' });
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await field('summary', 0).waitFor();
+    await page.waitForTimeout(1000);
+    await field('summary', 0).click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' Välkommen med din ansökan!');
+    if (!(await publish())) problems.push(`${slug} was not saved`);
+  }
 } catch (e) {
   problems.push(`the CMS could not be driven: ${e.message.split('\n')[0]}`);
   await page.screenshot({ path: join(shots, 'cms-failure.png') }).catch(() => {});

@@ -168,10 +168,11 @@ fn the_cms_configuration_holds_every_field_with_the_values_vacancy_accepts() {
             assert_eq!(f["widget"].as_str(), Some(widget), "{}", spec.name);
             // Decap copies only plain values between languages: a list or
             // an object of facts is saved in the default language's file
-            // (no i18n), the contacts are typed in each (`true`).
+            // (no i18n), the contacts and the salary, which hold words of a
+            // language, are typed in each (`true`).
             let i18n = match (spec.scope, widget) {
                 (Scope::PerLanguage, _) => serde_yaml_ng::Value::from("translate"),
-                (Scope::Mixed, "list") => serde_yaml_ng::Value::from(true),
+                (Scope::Mixed, "list" | "object") => serde_yaml_ng::Value::from(true),
                 (_, "list" | "object") => serde_yaml_ng::Value::Null,
                 _ => serde_yaml_ng::Value::from("duplicate"),
             };
@@ -183,7 +184,10 @@ fn the_cms_configuration_holds_every_field_with_the_values_vacancy_accepts() {
                 spec.name
             );
             assert!(
-                f["hint"].as_str().is_some_and(|h| !h.is_empty()),
+                f["hint"].as_str().is_some_and(|h| !h.is_empty()
+                    && ["{today}", "{deadline}", "{categories}", "{places}"]
+                        .iter()
+                        .all(|p| !h.contains(p))),
                 "{}",
                 spec.name
             );
@@ -217,7 +221,16 @@ fn the_cms_configuration_holds_every_field_with_the_values_vacancy_accepts() {
         let languages = by_name("languages")["fields"].as_sequence().unwrap();
         assert_eq!(values(&languages[1]), strings(LanguageLevel::KEYS));
         let salary = by_name("salary")["fields"].as_sequence().unwrap();
-        assert_eq!(values(&salary[3]), strings(SalaryPer::KEYS));
+        let parts: Vec<&str> = salary.iter().map(|f| f["name"].as_str().unwrap()).collect();
+        assert_eq!(parts, ["text", "min", "max", "currency", "per"]);
+        assert_eq!(values(&salary[4]), strings(SalaryPer::KEYS));
+        assert_eq!(
+            values(by_name("experience")),
+            strings(&[
+                "none", "desired", "6 months", "1 year", "2 years", "3 years", "4 years",
+                "5 years", "6 years", "7 years", "8 years", "9 years", "10 years"
+            ])
+        );
         assert_eq!(
             by_name("draft")["default"].as_bool(),
             Some(true),
@@ -277,4 +290,116 @@ fn cms_writes_the_admin_files_and_check_warns_when_they_drift() {
         transcript(&forced, site.path())
     ));
     assert_snapshot("cms/write-and-drift", &shown);
+}
+
+/// Adds `lines` at the end of the front matter of posting `file`.
+fn add_front_matter(site: &std::path::Path, file: &str, lines: &str) {
+    let path = site.join("content/postings").join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let end = text[3..].find("+++").unwrap() + 3;
+    std::fs::write(&path, format!("{}{lines}{}", &text[..end], &text[end..])).unwrap();
+}
+
+/// Shapes an editor writes by hand, which the browser form cannot show
+/// (it shows a date without quotes as a clock time, holds a salary's words
+/// in the salary's table, a minimum of experience in words, each language
+/// as a table), and the same values as the form writes them.
+const BY_HAND: [&str; 2] = [
+    "start = 2027-02-01\nexperience = { years = 3 }\nlanguages = [\"sv\", { code = \"en\", level = \"good\" }]\nsalary = \"Individuell lönesättning\"\n",
+    "salary = \"Individual salary setting\"\n",
+];
+const BY_FORM: [&str; 2] = [
+    "start = \"2027-02-01\"\nexperience = \"3 years\"\nlanguages = [{ code = \"sv\" }, { code = \"en\", level = \"good\" }]\n\n[salary]\ntext = \"Individuell lönesättning\"\n",
+    "salary = { text = \"Individual salary setting\" }\n",
+];
+
+/// What the browser form writes means what an editor writes by hand: the
+/// two build the very same board, byte for byte, and it shows the values.
+#[test]
+fn the_shapes_the_form_writes_build_the_same_board_as_those_written_by_hand() {
+    let mut boards = Vec::new();
+    for [sv, en] in [BY_HAND, BY_FORM] {
+        let site = copy_fixture("board");
+        add_front_matter(site.path(), "developer.sv.md", sv);
+        add_front_matter(site.path(), "developer.en.md", en);
+        let check = vacancy(&["check", "--now", NOW, "--root", arg(site.path())]);
+        assert_success(&check);
+        boards.push((crate::common::build_dir(site.path(), NOW, None), site));
+    }
+    let (hand, form) = (&boards[0].0.output.files, &boards[1].0.output.files);
+    assert_eq!(
+        hand.keys().collect::<Vec<_>>(),
+        form.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in hand {
+        assert!(form[path] == *bytes, "{path} differs");
+    }
+    for (path, shown) in [
+        (
+            "sv/jobs/developer/index.html",
+            ["1 februari 2027", "Minst 3 år", "Individuell lönesättning"],
+        ),
+        (
+            "en/jobs/developer/index.html",
+            [
+                "1 February 2027",
+                "At least 3 years",
+                "Individual salary setting",
+            ],
+        ),
+    ] {
+        let page = String::from_utf8_lossy(&form[path]);
+        for words in shown {
+            assert!(page.contains(words), "{path} does not show {words}");
+        }
+    }
+}
+
+/// On a board with the browser CMS, `check` names each value written in a
+/// shape the form cannot show, with the same value as the form writes it;
+/// on a board without it, nothing is said.
+#[test]
+fn on_a_board_with_the_cms_check_names_the_values_the_form_cannot_show() {
+    let site = copy_fixture("board");
+    let root = arg(site.path());
+    add_front_matter(site.path(), "developer.sv.md", BY_HAND[0]);
+    add_front_matter(site.path(), "developer.en.md", BY_HAND[1]);
+    let without = vacancy(&["check", "--now", NOW, "--root", root]);
+    assert_success(&without);
+    assert!(!crate::common::stderr(&without).contains("form"));
+    assert_success(&vacancy(&["cms", "--repo", "agency/jobs", "--root", root]));
+    let with = vacancy(&["check", "--now", NOW, "--root", root]);
+    assert_success(&with);
+    assert_snapshot("cms/form-cannot-show", &transcript(&with, site.path()));
+}
+
+/// A salary with figures and words shows both, the words in each language.
+#[test]
+fn a_salary_with_figures_and_words_shows_both() {
+    let site = copy_fixture("board");
+    add_front_matter(
+        site.path(),
+        "developer.sv.md",
+        "\n[salary]\ntext = \"plus OB-tillägg\"\nmin = 30000\nmax = 35000\ncurrency = \"SEK\"\n",
+    );
+    add_front_matter(
+        site.path(),
+        "developer.en.md",
+        "salary = { text = \"plus unsocial hours pay\" }\n",
+    );
+    let built = crate::common::build_dir(site.path(), NOW, None);
+    for (lang, shown) in [
+        (
+            "sv",
+            "30\u{a0}000–35\u{a0}000 SEK per månad (plus OB-tillägg)",
+        ),
+        (
+            "en",
+            "SEK 30,000–35,000 per month (plus unsocial hours pay)",
+        ),
+    ] {
+        let path = format!("{lang}/jobs/developer/index.html");
+        let page = String::from_utf8_lossy(built.output.get(&path).unwrap());
+        assert!(page.contains(shown), "{path} does not show {shown}");
+    }
 }

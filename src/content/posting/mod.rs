@@ -155,6 +155,16 @@ pub fn read(doc: Doc, config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Opt
     let mut raw = read_fields(&mut f, doc.clone(), split.opening.clone(), config);
     raw.placeholders = std::mem::take(&mut f.placeholders);
     raw.broken = f.broken;
+    if config.browser_form {
+        diagnostics.extend(f.form_shapes.drain(..).map(|(field, span, rewrite)| {
+            Diagnostic::warning(format!(
+                "the browser CMS's form cannot show `{field}` written like this"
+            ))
+            .field(field)
+            .at(&file, span, "")
+            .help(format!("write it as the form does: {rewrite}"))
+        }));
+    }
     diagnostics.extend(f.finish(&Field::names()));
     let rendered = match super::nesting::render(&file, split.body.clone()) {
         Ok(rendered) => rendered,

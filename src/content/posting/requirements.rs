@@ -65,11 +65,15 @@ pub(super) fn read_experience(f: &mut Fields<'_>) -> Option<Sp<Experience>> {
     let (_, value) = f.take_raw("experience")?;
     let span = f.abs(value.span());
     let help =
-        "write \"none\", \"desired\", or a minimum: experience = { years = 2 } or { months = 6 }";
+        "write \"none\", \"desired\", or a minimum: experience = \"2 years\" or \"6 months\"";
     match value.into_inner() {
         DeValue::String(s) => match s.trim() {
             "none" => Some(Sp::new(span, Experience::None)),
             "desired" => Some(Sp::new(span, Experience::Desired)),
+            other if minimum(other).is_some() => {
+                let (months, in_years) = minimum(other)?;
+                Some(Sp::new(span, Experience::Months { months, in_years }))
+            }
             other => {
                 let message = format!("\"{other}\" is not a valid value for `experience`");
                 f.error_at_abs("experience", span, message, help);
@@ -99,6 +103,11 @@ pub(super) fn read_experience(f: &mut Fields<'_>) -> Option<Sp<Experience>> {
                     return None;
                 }
             };
+            // The browser form's select holds the words ("3 years").
+            if let Some(words) = experience.words() {
+                let rewrite = format!("experience = \"{words}\"");
+                f.form_cannot_show("experience", span.clone(), rewrite);
+            }
             Some(Sp::new(span, experience))
         }
         _ => {
@@ -111,6 +120,18 @@ pub(super) fn read_experience(f: &mut Fields<'_>) -> Option<Sp<Experience>> {
             );
             None
         }
+    }
+}
+
+/// A minimum written in words: "2 years", "1 year", "6 months"; in months,
+/// and whether it was written in years.
+fn minimum(written: &str) -> Option<(u32, bool)> {
+    let (n, unit) = written.split_once(' ')?;
+    let n: u32 = n.parse().ok()?;
+    match unit.trim() {
+        "year" | "years" if (1..=50).contains(&n) => Some((n * 12, true)),
+        "month" | "months" if (1..=600).contains(&n) => Some((n, false)),
+        _ => None,
     }
 }
 
@@ -135,11 +156,18 @@ pub(super) fn read_languages(f: &mut Fields<'_>) -> Option<Sp<Vec<LanguageRequir
         return None;
     };
     let mut out = Vec::new();
+    let (mut as_form, mut by_code) = (Vec::new(), false);
     for item in items {
         let item_span = f.abs(item.span());
         let (code, level) = match item.into_inner() {
-            DeValue::String(s) => (Some(Sp::new(item_span, s.trim().to_string())), None),
+            DeValue::String(s) => {
+                // The browser form's list holds tables, each with its code.
+                as_form.push(format!("{{ code = {} }}", toml::Value::from(s.trim())));
+                by_code = true;
+                (Some(Sp::new(item_span, s.trim().to_string())), None)
+            }
             DeValue::Table(table) => {
+                as_form.push(f.file().text[item_span.clone()].to_string());
                 let mut t = f.subtable("languages", item_span.clone(), table);
                 let code = t.short_text("code", "code = \"sv\"", 20);
                 let level = keyword(
@@ -180,6 +208,10 @@ pub(super) fn read_languages(f: &mut Fields<'_>) -> Option<Sp<Vec<LanguageRequir
             let message = format!("\"{written}\" is not a language code");
             f.error_at_abs("languages", code.span(), message, help);
         }
+    }
+    if by_code {
+        let rewrite = format!("languages = [{}]", as_form.join(", "));
+        f.form_cannot_show("languages", span.clone(), rewrite);
     }
     Some(Sp::new(span, out))
 }

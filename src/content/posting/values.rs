@@ -20,10 +20,18 @@ pub(super) fn read_deadline(f: &mut Fields<'_>) -> Option<Sp<DateOrTime>> {
 
 pub(super) fn read_start(f: &mut Fields<'_>) -> Option<Sp<Start>> {
     let words = &["by-agreement", "immediately"];
+    let unquoted = f.is_datetime("start");
     let s = f.date_or_word("start", false, words, "start = 2026-03-02")?;
     let span = s.span();
     let start = match s.into_inner() {
-        Ok(DateOrTime::Date(d)) => Start::Date(d),
+        Ok(DateOrTime::Date(d)) => {
+            // A date or a word is a text in the browser form: it shows a
+            // date without quotes as a clock time.
+            if unquoted {
+                f.form_cannot_show("start", span.clone(), format!("start = \"{d}\""));
+            }
+            Start::Date(d)
+        }
         Err("immediately") => Start::Immediately,
         Err(_) => Start::ByAgreement,
         Ok(_) => return None,
@@ -121,11 +129,34 @@ pub(super) fn read_salary(f: &mut Fields<'_>) -> (Option<Sp<SalaryRange>>, Optio
     };
     let span = f.abs(value.span());
     match value.into_inner() {
-        toml::de::DeValue::String(s) if !s.trim().is_empty() => (None, salary_text(f, &s, span)),
+        toml::de::DeValue::String(s) if !s.trim().is_empty() => {
+            // The browser form holds the words in the table (`text`).
+            f.form_cannot_show(
+                "salary",
+                span.clone(),
+                format!("salary = {{ text = {} }}", toml::Value::from(s.as_ref())),
+            );
+            (None, salary_text(f, &s, span))
+        }
         toml::de::DeValue::Table(table) => {
             // Re-read the table through `Fields` for per-field messages.
-            let t = f.subtable("salary", span.clone(), table);
-            (salary_range(f, t, span), None)
+            let mut t = f.subtable("salary", span.clone(), table);
+            let text = t
+                .string("text", "text = \"Individual salary setting\"")
+                .filter(|s| !s.get_ref().trim().is_empty());
+            let text = text.and_then(|s| {
+                let at = s.span();
+                salary_text(f, s.get_ref(), at)
+            });
+            // An empty table (the form's, for a language nobody filled in)
+            // says nothing.
+            let range = if t.has_any(&["min", "max", "currency", "per"]) {
+                salary_range(f, t, span)
+            } else {
+                f.absorb(t, SALARY_FIELDS);
+                None
+            };
+            (range, text)
         }
         _ => {
             f.error_at_abs(
@@ -285,4 +316,4 @@ fn misplaced(t: &mut Fields<'_>, contact: usize, first: usize) {
 
 pub(super) const CONTACT_FIELDS: &[&str] = &["name", "role", "phone", "email", "union"];
 
-pub(super) const SALARY_FIELDS: &[&str] = &["min", "max", "currency", "per"];
+pub(super) const SALARY_FIELDS: &[&str] = &["min", "max", "currency", "per", "text"];
