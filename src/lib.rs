@@ -16,6 +16,7 @@ pub mod escape;
 pub mod feeds;
 pub mod fields;
 pub mod files;
+pub mod hyphenate;
 pub mod i18n;
 pub mod image;
 pub mod incremental;

@@ -13,6 +13,8 @@ pub struct Rendered {
     pub html: String,
     /// The first paragraph as plain text.
     pub first_paragraph: String,
+    /// The text of each heading, in order ("Så söker du").
+    pub headings: Vec<String>,
 }
 
 pub fn options() -> Options {
@@ -63,6 +65,7 @@ pub fn render_checked<E>(
         events.push(demote_h1(event));
     }
     let first_paragraph = first_paragraph_of(&events);
+    let headings = headings_of(&events);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     let raw_html = events
         .iter()
@@ -79,6 +82,7 @@ pub fn render_checked<E>(
         // freed here for the next body this thread renders.
         html: without_controls(&html),
         first_paragraph: without_controls(&first_paragraph),
+        headings,
     })
 }
 
@@ -254,6 +258,30 @@ fn first_paragraph_of(events: &[Event<'_>]) -> String {
         }
     }
     collapse_whitespace(&text)
+}
+
+fn headings_of(events: &[Event<'_>]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut heading: Option<String> = None;
+    for event in events {
+        match event {
+            Event::Start(Tag::Heading { .. }) => heading = Some(String::new()),
+            Event::End(TagEnd::Heading(_)) => {
+                out.extend(
+                    heading
+                        .take()
+                        .map(|h| without_controls(&collapse_whitespace(&h))),
+                );
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(h) = &mut heading {
+                    h.push_str(t);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 pub fn collapse_whitespace(text: &str) -> String {

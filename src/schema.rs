@@ -406,14 +406,14 @@ impl Field {
 /// The facts a posting's page lists, in display order. Which fields appear
 /// there is decided in `views` by an exhaustive `match` on [`Field`].
 pub const PAGE_FACTS: &[Field] = &[
+    Field::Locations,
+    Field::Workplace,
     Field::Employment,
     Field::Extent,
-    Field::Hours,
-    Field::Workplace,
-    Field::Locations,
-    Field::Start,
     Field::Salary,
     Field::Deadline,
+    Field::Start,
+    Field::Hours,
     Field::Published,
     Field::Reference,
     Field::Unit,

@@ -189,6 +189,9 @@ pub struct Translation {
     /// Plain text for listings, feeds and previews.
     pub summary: String,
     pub body_html: String,
+    /// The text of each heading of the body, to keep the page from adding
+    /// one with the same words.
+    pub body_headings: Vec<String>,
     pub hours: Option<String>,
     pub salary_text: Option<String>,
     pub organization: Option<String>,
@@ -243,6 +246,7 @@ impl Posting {
                 title,
                 summary,
                 body_html: _,
+                body_headings: _,
                 hours,
                 salary_text,
                 organization,

@@ -1,5 +1,5 @@
 //! The Tera environment: the theme's templates compiled with vacancy's
-//! filters (`fmt`, `json_encode`) and function (`plural`), and Tera's errors
+//! filters (`fmt`, `json_encode`, `hyphenate`, `hyphenate_html`) and function (`plural`), and Tera's errors
 //! as diagnostics at their place in the template's file.
 
 use std::collections::HashMap;
@@ -20,6 +20,14 @@ pub fn environment(theme: &Theme, strings: &[Strings]) -> Result<Tera, Vec<Diagn
     // calls exists, so they are registered first.
     tera.register_filter("fmt", fmt_filter);
     tera.register_filter("json_encode", json_encode_filter);
+    tera.register_filter("hyphenate", |text: &str, kwargs: Kwargs, _: &State| {
+        let lang = kwargs.get::<&str>("lang")?.unwrap_or_default();
+        Ok::<_, tera::Error>(crate::hyphenate::text(text, lang).into_owned())
+    });
+    tera.register_filter("hyphenate_html", |html: &str, kwargs: Kwargs, _: &State| {
+        let lang = kwargs.get::<&str>("lang")?.unwrap_or_default();
+        Ok::<_, tera::Error>(crate::hyphenate::html(html, lang).into_owned())
+    });
     let rules: HashMap<String, Strings> = strings
         .iter()
         .map(|s| (s.lang.clone(), s.plural_only()))

@@ -311,8 +311,16 @@ impl<'a> LangCtx<'a> {
             apply: Apply {
                 url: p.facts.apply_url.as_deref(),
                 email: p.facts.apply_email.as_deref(),
+                mailto: p.facts.apply_email.as_deref().map(|to| {
+                    let subject: String =
+                        url::form_urlencoded::byte_serialize(t.title.as_bytes()).collect();
+                    // A space is %20 in a mailto: address, not `+`.
+                    format!("mailto:{to}?subject={}", subject.replace('+', "%20"))
+                }),
             },
+            apply_in_body: self.body_has_heading(t, "apply.heading"),
             screening: p.facts.screening,
+            screening_in_body: self.body_has_heading(t, "posting.screening_title"),
             attachments: p
                 .attachments
                 .iter()
@@ -363,13 +371,7 @@ impl<'a> LangCtx<'a> {
                     | Field::DrivingLicence
                     | Field::RemoteRegions => {
                         let written = self.requirement(field, &p.facts, t)?;
-                        let key = field.name();
-                        return Some(Fact {
-                            key,
-                            label: self.fact_label(key).to_string(),
-                            value: written.text,
-                            lang: written.lang,
-                        });
+                        return Some(self.fact(field, written.text, written.lang));
                     }
                     // Shown elsewhere on the page (title, summary, contacts,
                     // apply box, categories, notice, with the education), or
@@ -388,7 +390,12 @@ impl<'a> LangCtx<'a> {
                     | Field::ImageAlt
                     | Field::Draft => None,
                 };
-                Some(self.fact(field, value.filter(|v| !v.is_empty())?, None))
+                let mut fact = self.fact(field, value.filter(|v| !v.is_empty())?, None);
+                // Remote or hybrid work decides as much as the place.
+                if field == Field::Workplace && p.facts.workplace != Workplace::Onsite {
+                    fact.group = "lead";
+                }
+                Some(fact)
             })
             .collect()
     }
@@ -397,10 +404,23 @@ impl<'a> LangCtx<'a> {
         let key = field.name();
         Fact {
             key,
+            group: group(field),
             label: self.fact_label(key).to_string(),
             value,
             lang,
         }
+    }
+
+    /// Whether the body of `t` has a heading with the words of string
+    /// `key` (case and end punctuation aside).
+    fn body_has_heading(&self, t: &Translation, key: &str) -> bool {
+        let words = |s: &str| {
+            s.trim()
+                .trim_end_matches(['.', ':', '?', '!', '؟'])
+                .to_lowercase()
+        };
+        let own = words(&self.strings.get(key));
+        t.body_headings.iter().any(|h| words(h) == own)
     }
 
     fn categories(&self, p: &Posting) -> Vec<Labeled> {
@@ -452,5 +472,19 @@ impl<'a> LangCtx<'a> {
                     (unions, others)
                 },
             )
+    }
+}
+
+/// Where the page shows a fact: what a job seeker decides on first (places,
+/// employment, extent, salary, deadline), then the job, its terms and the
+/// recruitment.
+fn group(field: Field) -> &'static str {
+    match field {
+        Field::Locations | Field::Employment | Field::Extent | Field::Salary | Field::Deadline => {
+            "lead"
+        }
+        Field::Start | Field::Hours => "terms",
+        Field::Published | Field::Reference => "process",
+        _ => "job",
     }
 }

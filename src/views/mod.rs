@@ -75,6 +75,9 @@ pub struct Card<'a> {
 pub struct Fact {
     /// Which fact: the name of a field of [`PAGE_FACTS`].
     pub key: &'static str,
+    /// Where the page shows it: `lead` (first, beside the apply action),
+    /// then `job`, `terms` and `process`.
+    pub group: &'static str,
     pub label: String,
     pub value: String,
     /// The value's language, when it is not the page's.
@@ -94,6 +97,8 @@ pub struct ContactView<'a> {
 pub struct Apply<'a> {
     pub url: Option<&'a str>,
     pub email: Option<&'a str>,
+    /// A `mailto:` link to `email` with the posting's title as subject.
+    pub mailto: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -118,7 +123,12 @@ pub struct PostingView<'a> {
     pub contacts: Vec<ContactView<'a>>,
     pub union_contacts: Vec<ContactView<'a>>,
     pub apply: Apply<'a>,
+    /// Whether the body has its own section on applying (a heading with
+    /// the words of the page's): the page then adds no second one.
+    pub apply_in_body: bool,
     pub screening: bool,
+    /// Whether the body has its own section on the security screening.
+    pub screening_in_body: bool,
     pub attachments: Vec<AttachmentView>,
     pub status: &'static str,
     pub json_ld: Option<String>,

@@ -4,10 +4,12 @@
 //
 // For every HTML page: no axe-core violation (WCAG 2.0/2.1/2.2 A and AA and
 // best practices) in the light and the dark colour scheme, no sideways scroll
-// at 320 CSS px, no console error and no Content-Security-Policy violation
+// at 320 CSS px and no word broken there without a hyphen, no two headings
+// with the same words, no console error and no Content-Security-Policy violation
 // (the site is served with `default-src 'self'`). Then what a person does:
-// the keyboard's skip link, the filter form (see interactions.mjs), the
-// days-left script; and every page through vnu.jar. Screenshots go to
+// every open posting's places, deadline and apply action on a phone's first
+// screen, the keyboard's skip link, the filter form (see interactions.mjs),
+// the days-left script; and every page through vnu.jar. Screenshots go to
 // --screenshots. Exits 1 listing every problem, 0 when there is none.
 
 import { spawn } from 'node:child_process';
@@ -93,6 +95,94 @@ async function reportAxe(page, where) {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
+/**
+ * Words of the page's text that a line break cuts without a hyphen: for
+ * each word (letters and soft hyphens) laid out on more than one line, the
+ * character before the break must be a soft hyphen, which the browser then
+ * shows as a hyphen.
+ */
+function brokenWords(page) {
+  return page.evaluate(() => {
+    const bad = new Set();
+    const range = document.createRange();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const parent = n.parentElement;
+      if (!parent || parent.closest('script, style, pre, code, [hidden], .visually-hidden, template')) continue;
+      for (const m of n.data.matchAll(/[\p{L}\p{M}\u00AD]+/gu)) {
+        // A part of a web or e-mail address breaks without a hyphen, which
+        // would change the address.
+        const around = n.data[m.index - 1] + n.data[m.index + m[0].length];
+        if (/[./@:_]/.test(around)) continue;
+        range.setStart(n, m.index);
+        range.setEnd(n, m.index + m[0].length);
+        if (range.getClientRects().length < 2) continue;
+        let top = null;
+        for (let i = 0; i < m[0].length; i++) {
+          range.setStart(n, m.index + i);
+          range.setEnd(n, m.index + i + 1);
+          // A character right after a break also gets a box at the end of
+          // the line before: its own glyph is the last box.
+          const boxes = range.getClientRects();
+          const r = boxes[boxes.length - 1];
+          if (!r || r.width === 0) continue;
+          if (top !== null && r.top > top + 2) {
+            if (m[0][i - 1] !== '\u00AD') bad.add(m[0].replace(/\u00AD/g, ''));
+            break;
+          }
+          top = r.top;
+        }
+      }
+    }
+    return [...bad];
+  });
+}
+
+/**
+ * Heading texts a page has twice. The titles of listed postings are left
+ * out: two postings may well have the same title.
+ */
+function sameHeadings(page) {
+  return page.evaluate(() => {
+    const seen = new Set();
+    const twice = new Set();
+    for (const h of document.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
+      if (h.closest('.card')) continue;
+      const text = h.textContent.replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+      if (seen.has(text)) twice.add(text);
+      seen.add(text);
+    }
+    return [...twice];
+  });
+}
+
+/**
+ * On a phone (375 x 667), every open posting page shows its places, its
+ * deadline and the apply action without scrolling.
+ */
+async function firstScreen(browser, base, postings) {
+  const ctx = await context(browser, { viewport: { width: 375, height: 667 } });
+  const page = await ctx.newPage();
+  let checked = 0;
+  for (const { path } of postings) {
+    await open(page, base + path);
+    const out = await page.evaluate(() => {
+      const apply = document.querySelector('.panel-apply');
+      if (!apply || apply.closest('[hidden]') || apply.offsetParent === null) return null;
+      const below = (sel) => {
+        const e = document.querySelector(sel);
+        return !e ? `${sel} is missing` : e.getBoundingClientRect().bottom > innerHeight ? `${sel} ends at ${Math.round(e.getBoundingClientRect().bottom)} px` : null;
+      };
+      return ['.lead .fact-locations, .lead .fact-workplace', '.lead .fact-deadline', '.panel-apply .button'].map(below).filter(Boolean);
+    });
+    if (out === null) continue;
+    checked += 1;
+    for (const o of out) problem(path, `not in the first screen at 375 x 667: ${o}`);
+  }
+  await ctx.close();
+  return checked;
+}
+
 /** The checks every page gets, with the page's own script running. */
 async function checkPage(page, base, { path }) {
   const res = await open(page, base + path);
@@ -113,6 +203,8 @@ async function checkPage(page, base, { path }) {
     stats.wide += 1;
     problem(path, `scrolls sideways at ${NARROW} px: ${width.scroll} > ${width.client} (${width.wide.join(', ')})`);
   }
+  for (const word of await brokenWords(page)) problem(path, `"${word}" is broken across lines without a hyphen at ${NARROW} px`);
+  for (const h of await sameHeadings(page)) problem(path, `two headings say "${h}"`);
   await page.setViewportSize({ width: 1280, height: 900 });
   const csp = await page.evaluate(() => window.__csp);
   for (const v of csp) problem(path, `CSP violation: ${v}`);
@@ -167,6 +259,10 @@ async function main() {
     }
     await noJs.close();
     console.log(`without JavaScript: ${listings.length} listing pages, ${secs()}`);
+
+    const postings = all.filter((p) => /^\/[a-z]{2,3}\/jobs\/[^/]+\/$/.test(p.path));
+    const first = await firstScreen(browser, server.url, postings);
+    console.log(`first screen: ${first} open posting pages at 375 x 667, ${secs()}`);
 
     const done = await interactions(browser, server.url, problem);
     console.log(`interactions: ${done} checks, ${secs()}`);

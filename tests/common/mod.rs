@@ -281,10 +281,12 @@ impl Page {
     }
 }
 
-/// The text of an element, whitespace collapsed.
+/// The text of an element as a reader gets it: whitespace collapsed, soft
+/// hyphens (shown only where a line breaks) left out.
 pub fn text(e: &ElementRef<'_>) -> String {
     e.text()
         .collect::<String>()
+        .replace('\u{ad}', "")
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")

@@ -30,6 +30,7 @@ mod overrides;
 mod pages;
 mod reproducible;
 mod requirements;
+mod seekers;
 mod serve;
 mod serve_security;
 mod similar;

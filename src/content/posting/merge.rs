@@ -401,6 +401,7 @@ fn translation(r: &RawPosting, body_html: String, contacts: &[Merged]) -> Transl
             .unwrap_or_default(),
         summary,
         body_html,
+        body_headings: rendered.headings.clone(),
         hours: r.hours.clone(),
         salary_text: r.salary_text.clone(),
         organization: r.organization.clone(),
