@@ -30,6 +30,7 @@ const KNOWN: &[&str] = &[
     "time_zone",
     "country",
     "page_size",
+    "new_days",
     "title",
     "description",
     "languages",
@@ -152,6 +153,9 @@ pub struct Config {
     /// The accessibility statement, when the site fills it in.
     pub accessibility: Option<Accessibility>,
     pub page_size: usize,
+    /// How many days a posting is marked new on listings after it is
+    /// published (`new_days`, 7 unless given; 0: never).
+    pub new_days: u32,
     /// Whether the board has the browser CMS (`static/admin/config.yml`,
     /// written by `vacancy cms`): not a setting, found beside it.
     pub browser_form: bool,
@@ -274,6 +278,9 @@ fn read_config(f: &mut Fields<'_>) -> Option<Config> {
     let page_size = f
         .integer("page_size", 1..1001, "page_size = 20")
         .map_or(20, |n| n.into_inner() as usize);
+    let new_days = f
+        .integer("new_days", 0..61, "new_days = 7")
+        .map_or(7, |n| n.into_inner() as u32);
     let categories = read_categories(f, &codes);
     let locations = read_locations(f);
     let accessibility = read_accessibility(f, &codes);
@@ -295,6 +302,7 @@ fn read_config(f: &mut Fields<'_>) -> Option<Config> {
         locations,
         accessibility,
         page_size,
+        new_days,
         browser_form: false,
     })
 }

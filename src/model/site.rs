@@ -10,6 +10,8 @@ use super::*;
 pub enum TermKind {
     Location,
     Employment,
+    Extent,
+    Workplace,
     Category,
 }
 
@@ -70,7 +72,9 @@ fn build_terms<'a>(
         }
         let slug = match kind {
             TermKind::Location => location_slug(value),
-            TermKind::Employment | TermKind::Category => value.to_string(),
+            TermKind::Employment | TermKind::Extent | TermKind::Workplace | TermKind::Category => {
+                value.to_string()
+            }
         };
         let t = *by_slug.entry((kind, slug.clone())).or_insert_with(|| {
             terms.push(Term {
@@ -91,6 +95,8 @@ fn build_terms<'a>(
             listed.push((term_of(TermKind::Location, location), i));
         }
         listed.push((term_of(TermKind::Employment, facts.employment.key()), i));
+        listed.push((term_of(TermKind::Extent, facts.extent.key()), i));
+        listed.push((term_of(TermKind::Workplace, facts.workplace.key()), i));
         for category in &facts.categories {
             listed.push((term_of(TermKind::Category, category), i));
         }
@@ -137,13 +143,21 @@ fn next_change(
 }
 
 impl TermKind {
-    pub const ALL: [TermKind; 3] = [TermKind::Location, TermKind::Employment, TermKind::Category];
+    pub const ALL: [TermKind; 5] = [
+        TermKind::Location,
+        TermKind::Employment,
+        TermKind::Extent,
+        TermKind::Workplace,
+        TermKind::Category,
+    ];
 
     /// The URL segment of the term's pages.
     pub fn segment(self) -> &'static str {
         match self {
             TermKind::Location => "locations",
             TermKind::Employment => "employment",
+            TermKind::Extent => "extent",
+            TermKind::Workplace => "workplace",
             TermKind::Category => "categories",
         }
     }
@@ -152,6 +166,8 @@ impl TermKind {
         match self {
             TermKind::Location => "location",
             TermKind::Employment => "employment",
+            TermKind::Extent => "extent",
+            TermKind::Workplace => "workplace",
             TermKind::Category => "category",
         }
     }

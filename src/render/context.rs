@@ -69,6 +69,8 @@ struct SiteVars<'a> {
     languages: Vec<LanguageLink<'a>>,
     /// "Now", ISO 8601.
     generated: String,
+    /// How many days a posting is marked new (`new_days`).
+    new_days: u32,
 }
 
 /// `site.organization`.
@@ -174,6 +176,7 @@ fn site_vars<'a>(site: &'a Site, code: &str) -> SiteVars<'a> {
             })
             .collect(),
         generated: site.now.to_rfc3339(),
+        new_days: config.new_days,
     }
 }
 

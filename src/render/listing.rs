@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::model::{Site, TermKind};
+use crate::model::{Employment, Extent, Site, TermKind, Workplace};
 use crate::urls;
 use crate::views::{LangCtx, term_label};
 
@@ -97,6 +97,8 @@ pub fn page_window(current: usize, total: usize) -> Vec<Option<usize>> {
 pub(super) struct FilterPanel {
     locations: Vec<FilterEntry>,
     employment: Vec<FilterEntry>,
+    extent: Vec<FilterEntry>,
+    workplace: Vec<FilterEntry>,
     categories: Vec<FilterEntry>,
     all_path: String,
 }
@@ -112,12 +114,15 @@ struct FilterEntry {
 pub(super) struct Filters<'a> {
     locations: Vec<FilterItem<'a>>,
     employment: Vec<FilterItem<'a>>,
+    extent: Vec<FilterItem<'a>>,
+    workplace: Vec<FilterItem<'a>>,
     categories: Vec<FilterItem<'a>>,
     /// The unfiltered listing.
     all_path: &'a str,
 }
 
-/// Each of `filters.locations`, `filters.employment` and `filters.categories`.
+/// Each of `filters.locations`, `filters.employment`, `filters.extent`,
+/// `filters.workplace` and `filters.categories`.
 #[derive(Serialize)]
 struct FilterItem<'a> {
     label: &'a str,
@@ -131,23 +136,34 @@ impl FilterPanel {
     pub(super) fn new(site: &Site, ctx: &LangCtx<'_>) -> Self {
         let config = &site.config;
         let list = |kind: TermKind| -> Vec<FilterEntry> {
-            let mut items: Vec<FilterEntry> = site
+            // Kinds with a fixed order (employment, extent, workplace) keep
+            // the order of their values; places and categories go by name.
+            let order: &[&str] = match kind {
+                TermKind::Employment => Employment::KEYS,
+                TermKind::Extent => Extent::KEYS,
+                TermKind::Workplace => Workplace::KEYS,
+                TermKind::Location | TermKind::Category => &[],
+            };
+            let mut items: Vec<(usize, FilterEntry)> = site
                 .terms_of(kind)
                 .filter(|t| !t.postings.is_empty())
-                .map(|t| FilterEntry {
-                    label: term_label(site, ctx, kind, &t.value),
-                    path: config.path(&urls::term(ctx.lang(), kind, &t.slug, 1)),
-                    count: t.postings.len(),
+                .map(|t| {
+                    let entry = FilterEntry {
+                        label: term_label(site, ctx, kind, &t.value),
+                        path: config.path(&urls::term(ctx.lang(), kind, &t.slug, 1)),
+                        count: t.postings.len(),
+                    };
+                    (order.iter().position(|k| *k == t.value).unwrap_or(0), entry)
                 })
                 .collect();
-            if kind != TermKind::Employment {
-                items.sort_by_key(|item| item.label.to_lowercase());
-            }
-            items
+            items.sort_by_cached_key(|(rank, item)| (*rank, item.label.to_lowercase()));
+            items.into_iter().map(|(_, item)| item).collect()
         };
         FilterPanel {
             locations: list(TermKind::Location),
             employment: list(TermKind::Employment),
+            extent: list(TermKind::Extent),
+            workplace: list(TermKind::Workplace),
             categories: list(TermKind::Category),
             all_path: config.path(&urls::home(ctx.lang(), 1)),
         }
@@ -169,6 +185,8 @@ impl FilterPanel {
         Filters {
             locations: items(&self.locations),
             employment: items(&self.employment),
+            extent: items(&self.extent),
+            workplace: items(&self.workplace),
             categories: items(&self.categories),
             all_path: &self.all_path,
         }

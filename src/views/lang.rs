@@ -49,6 +49,8 @@ pub fn term_label(site: &Site, ctx: &LangCtx<'_>, kind: TermKind, value: &str) -
     match kind {
         TermKind::Location => value.to_string(),
         TermKind::Employment => ctx.strings.get(&format!("employment.{value}")),
+        TermKind::Extent => ctx.strings.get(&format!("extent.{value}")),
+        TermKind::Workplace => ctx.strings.get(&format!("workplace.{value}")),
         TermKind::Category => config
             .category(value)
             .map(|c| {
@@ -269,7 +271,37 @@ impl<'a> LangCtx<'a> {
             days_left_text: self.days_left_text(p, status),
             closed: status == Status::Closed,
             summary: &t.summary,
+            salary_figures: p
+                .facts
+                .salary_range
+                .is_some()
+                .then(|| self.salary_text(p, t))
+                .flatten(),
+            new_until: self.new_until(p),
         }
+    }
+
+    fn share(&self, card: &Card<'_>, title: &str) -> Share {
+        let url = self
+            .site
+            .config
+            .permalink(&card.path[self.site.config.base_path.len()..]);
+        Share {
+            email: format!("mailto:?subject={}&body={}", encode(title), encode(&url)),
+            linkedin: format!(
+                "https://www.linkedin.com/sharing/share-offsite/?url={}",
+                encode(&url)
+            ),
+            url,
+        }
+    }
+
+    /// The first day the posting is no longer new, while it is: `new_days`
+    /// after its publication.
+    fn new_until(&self, p: &Posting) -> Option<String> {
+        let until = p.facts.published + chrono::Duration::days(self.site.config.new_days.into());
+        (p.facts.published <= self.today && self.today < until)
+            .then(|| until.format("%Y-%m-%d").to_string())
     }
 
     fn deadline_text(&self, p: &Posting) -> String {
@@ -311,16 +343,16 @@ impl<'a> LangCtx<'a> {
             apply: Apply {
                 url: p.facts.apply_url.as_deref(),
                 email: p.facts.apply_email.as_deref(),
-                mailto: p.facts.apply_email.as_deref().map(|to| {
-                    let subject: String =
-                        url::form_urlencoded::byte_serialize(t.title.as_bytes()).collect();
-                    // A space is %20 in a mailto: address, not `+`.
-                    format!("mailto:{to}?subject={}", subject.replace('+', "%20"))
-                }),
+                mailto: p
+                    .facts
+                    .apply_email
+                    .as_deref()
+                    .map(|to| format!("mailto:{to}?subject={}", encode(&t.title))),
             },
             apply_in_body: self.body_has_heading(t, "apply.heading"),
             screening: p.facts.screening,
             screening_in_body: self.body_has_heading(t, "posting.screening_title"),
+            share: self.share(card, &t.title),
             attachments: p
                 .attachments
                 .iter()
@@ -473,6 +505,14 @@ impl<'a> LangCtx<'a> {
                 },
             )
     }
+}
+
+/// `text` percent-encoded for a query: in a `mailto:` link a space is
+/// `%20`, not `+`.
+fn encode(text: &str) -> String {
+    url::form_urlencoded::byte_serialize(text.as_bytes())
+        .collect::<String>()
+        .replace('+', "%20")
 }
 
 /// Where the page shows a fact: what a job seeker decides on first (places,

@@ -69,6 +69,10 @@ pub struct Card<'a> {
     pub days_left_text: String,
     pub closed: bool,
     pub summary: &'a str,
+    /// The salary, when the posting gives figures.
+    pub salary_figures: Option<String>,
+    /// The first day (ISO) the posting is no longer marked new, while it is.
+    pub new_until: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -101,6 +105,18 @@ pub struct Apply<'a> {
     pub mailto: Option<String>,
 }
 
+/// Ways to pass a posting on: links that need no script and load nothing
+/// from elsewhere until followed.
+#[derive(Serialize)]
+pub struct Share {
+    /// The posting's address.
+    pub url: String,
+    /// A `mailto:` link with the title as subject and the address as text.
+    pub email: String,
+    /// LinkedIn's page for sharing the address.
+    pub linkedin: String,
+}
+
 #[derive(Serialize)]
 pub struct AttachmentView {
     pub name: String,
@@ -129,6 +145,7 @@ pub struct PostingView<'a> {
     pub screening: bool,
     /// Whether the body has its own section on the security screening.
     pub screening_in_body: bool,
+    pub share: Share,
     pub attachments: Vec<AttachmentView>,
     pub status: &'static str,
     pub json_ld: Option<String>,

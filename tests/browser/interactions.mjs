@@ -1,7 +1,7 @@
 // What a person does on the board, checked in the browser: the keyboard's
 // skip link, the filter form board.js builds (facets, search, sort, the URL
 // and the back button, the announced count, other languages' postings), and
-// the days-left script once the clock has moved on. Expected texts are read
+// the days-left script and the "new" marks once the clock has moved on. Expected texts are read
 // from the build (postings.json, the page's string block and data
 // attributes), never written here, so the checks hold in every language.
 
@@ -158,6 +158,29 @@ export async function interactions(browser, base, problem) {
   }
   await ctx.close();
 
+  // Copying a posting's address: the button the script shows, and what it says.
+  const sharing = await context(browser);
+  await sharing.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  const spage = await sharing.newPage();
+  watch(spage, () => where, problem);
+  where = '/sv/jobs/tolksamordnare-goteborg-malmo/ copy link';
+  try {
+    await open(spage, `${base}/sv/jobs/tolksamordnare-goteborg-malmo/`);
+    const button = spage.locator('[data-share-copy] button');
+    check(await button.isVisible(), where, 'the copy button is not shown with the script');
+    await button.click();
+    await spage.waitForFunction(() => document.querySelector('.share-status').textContent !== '');
+    const [said, copied, want, url] = await spage.evaluate(async () => {
+      const b = document.querySelector('[data-share-copy]');
+      return [document.querySelector('.share-status').textContent, await navigator.clipboard.readText(), b.dataset.copied, b.dataset.copy];
+    });
+    check(said === want, where, `says "${said}", expected "${want}"`);
+    check(copied === url, where, `copied "${copied}", expected "${url}"`);
+  } catch (e) {
+    problem(where, `failed: ${e.message.split('\n')[0]}`);
+  }
+  await sharing.close();
+
   // The days-left script, ten days after the build: texts from the build's strings.
   const later = await context(browser, { now: '2026-12-03T10:00:00+01:00' });
   const lpage = await later.newPage();
@@ -182,6 +205,11 @@ export async function interactions(browser, base, problem) {
       want('2026-12-04T23:59:59+01:00', one.replace('{n}', '1'));
       const eight = (got.forms[new Intl.PluralRules(lang).select(8)] || got.forms.other).replace('{n}', '8');
       want('2026-12-11T23:59:59+01:00', eight);
+      // A posting is marked new for `new_days` after it is published: the
+      // script takes the mark off the day that ends.
+      const marks = await lpage.evaluate(() => [...document.querySelectorAll('[data-new-until]')].map((e) => [e.dataset.newUntil, !e.hidden]));
+      check(marks.length > 0, where, 'no posting was marked new in the build');
+      for (const [until, shown] of marks) check(shown === (until > '2026-12-03'), where, `the "new" mark until ${until} is ${shown ? 'shown' : 'hidden'}`);
     } catch (e) {
       problem(where, `failed: ${e.message.split('\n')[0]}`);
     }

@@ -53,6 +53,31 @@ fn a_posting_leads_with_what_a_job_seeker_decides_on_and_one_apply_button() {
     );
     let terms: Vec<String> = p.all("#facts-terms ~ dl dt").iter().map(text).collect();
     assert_eq!(terms, ["Tillträde"]);
+    // Passing it on: e-mail and LinkedIn links, copying only with the script.
+    let share: Vec<(String, String)> = p
+        .all(".share li:not([hidden]) a")
+        .iter()
+        .map(|a| (text(a), a.attr("href").unwrap_or_default().to_string()))
+        .collect();
+    let address = "https%3A%2F%2Fjobb.example.se%2Fsv%2Fjobs%2Fwriter%2F";
+    assert_eq!(
+        share,
+        [
+            (
+                "E-post".to_string(),
+                format!("mailto:?subject=Skribent%20%26%20redakt%C3%B6r&body={address}")
+            ),
+            (
+                "LinkedIn".to_string(),
+                format!("https://www.linkedin.com/sharing/share-offsite/?url={address}")
+            ),
+        ]
+    );
+    let copy = p.first(".share [data-share-copy]").unwrap();
+    assert_eq!(
+        copy.attr("data-copy"),
+        Some("https://jobb.example.se/sv/jobs/writer/")
+    );
 }
 
 /// A text with its own "Så söker du" and "Säkerhetsprövning" sections gets
@@ -133,5 +158,130 @@ fn long_words_break_at_syllables() {
             .split(", ")
             .next(),
         Some("Till medborgarskapsenheterna")
+    );
+}
+
+/// A listing card gives the salary when the posting gives figures, and
+/// marks a posting new for `new_days` days after it is published (7 unless
+/// vacancy.toml says otherwise; 0 never).
+#[test]
+fn cards_give_the_salary_and_mark_new_postings() {
+    let site = copy_fixture("board");
+    let posting = |published: &str, salary: &str| {
+        format!(
+            "+++\ntitle = \"Jurist\"\npublished = {published}\ndeadline = 2026-03-31\nlocations = [\"Gävle\"]\n\
+             employment = \"permanent\"\nextent = \"full-time\"\n{salary}+++\n\nText.\n"
+        )
+    };
+    write(
+        site.path(),
+        "fresh.sv.md",
+        &posting(
+            "2026-02-27",
+            "salary = { min = 38000, max = 46000, currency = \"SEK\" }\n",
+        ),
+    );
+    write(
+        site.path(),
+        "older.sv.md",
+        &posting("2026-02-20", "salary = \"Enligt avtal\"\n"),
+    );
+    let built = build_dir(site.path(), NOW, None);
+    let home = page(&built, "sv/locations/gavle/index.html");
+    let card = |slug: &str| {
+        home.all(".card")
+            .into_iter()
+            .find(|c| {
+                c.select(&scraper::Selector::parse("a").unwrap())
+                    .any(|a| a.attr("href") == Some(&format!("/sv/jobs/{slug}/")))
+            })
+            .unwrap_or_else(|| panic!("a card for {slug}"))
+    };
+    let meta = |slug: &str| -> Vec<String> {
+        card(slug)
+            .select(&scraper::Selector::parse(".meta li").unwrap())
+            .map(|li| text(&li))
+            .collect()
+    };
+    assert_eq!(
+        meta("fresh"),
+        [
+            "Gävle",
+            "Tillsvidareanställning",
+            "Heltid",
+            "38 000–46 000 SEK per månad"
+        ]
+    );
+    assert_eq!(meta("older"), ["Gävle", "Tillsvidareanställning", "Heltid"]);
+    let new = |c: scraper::ElementRef<'_>| {
+        c.select(&scraper::Selector::parse(".card-new").unwrap())
+            .map(|e| (text(&e), e.attr("data-new-until").map(str::to_string)))
+            .next()
+    };
+    assert_eq!(
+        new(card("fresh")),
+        Some(("Ny".to_string(), Some("2026-03-06".to_string())))
+    );
+    assert_eq!(new(card("older")), None, "published 9 days before");
+
+    let toml = site.path().join("vacancy.toml");
+    let config = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(&toml, format!("new_days = 0\n{config}")).unwrap();
+    let built = build_dir(site.path(), NOW, None);
+    let home = page(&built, "sv/locations/gavle/index.html");
+    assert!(home.first(".card-new").is_none(), "new_days = 0 marks none");
+}
+
+/// Without the script, every filter of the panel is a page: extent and
+/// workplace too, each listing the open postings it holds.
+#[test]
+fn extent_and_workplace_have_filter_pages_without_the_script() {
+    let site = copy_fixture("board");
+    write(
+        site.path(),
+        "remote.sv.md",
+        "+++\ntitle = \"Utvecklare på distans\"\npublished = 2026-02-20\ndeadline = 2026-03-31\n\
+         workplace = \"remote\"\nemployment = \"permanent\"\nextent = \"part-time\"\n+++\n\nText.\n",
+    );
+    let built = build_dir(site.path(), NOW, None);
+    let home = page(&built, "sv/index.html");
+    let groups: Vec<String> = home.all(".filter-group h2").iter().map(text).collect();
+    assert_eq!(
+        groups,
+        [
+            "Ort",
+            "Anställningsform",
+            "Omfattning",
+            "Arbetsplats",
+            "Yrkesområde"
+        ]
+    );
+    let links: Vec<(String, String)> = home
+        .all("#filter-workplace ~ ul a")
+        .iter()
+        .map(|a| (text(a), a.attr("href").unwrap().to_string()))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            (
+                "På arbetsplatsen (4)".to_string(),
+                "/sv/workplace/onsite/".to_string()
+            ),
+            (
+                "På distans (1)".to_string(),
+                "/sv/workplace/remote/".to_string()
+            ),
+        ]
+    );
+    let remote = page(&built, "sv/workplace/remote/index.html");
+    assert_eq!(text(&remote.first("h1").unwrap()), "På distans");
+    let titles: Vec<String> = remote.all(".card-title").iter().map(text).collect();
+    assert_eq!(titles, ["Utvecklare på distans"]);
+    let part_time = page(&built, "sv/extent/part-time/index.html");
+    let titles: Vec<String> = part_time.all(".card-title").iter().map(text).collect();
+    assert!(
+        titles.contains(&"Utvecklare på distans".to_string()),
+        "{titles:?}"
     );
 }

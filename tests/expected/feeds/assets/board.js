@@ -52,6 +52,42 @@
   }
   refreshDays(doc);
 
+  /* "New" on postings published in the last `new_days` days */
+
+  const newDays = Number(body.dataset.newDays) || 0;
+  // The first day a posting published on `iso` is no longer new.
+  const newUntil = (iso) => {
+    const d = deadlineOf(iso);
+    return d ? dayOf(d) + newDays : null;
+  };
+  function refreshNew(root) {
+    const today = dayOf(new Date());
+    root.querySelectorAll('[data-new-until]').forEach((el) => {
+      const until = deadlineOf(el.getAttribute('data-new-until') || '');
+      if (until && dayOf(until) <= today) el.hidden = true;
+    });
+  }
+  refreshNew(doc);
+
+  /* Copying a posting's address */
+
+  doc.querySelectorAll('[data-share-copy]').forEach((item) => {
+    const { copy, label, copied } = item.dataset;
+    if (!copy || !label || !navigator.clipboard) return;
+    const button = doc.createElement('button');
+    button.type = 'button';
+    button.className = 'link-button';
+    button.textContent = label;
+    const status = doc.createElement('span');
+    status.className = 'share-status';
+    status.setAttribute('role', 'status');
+    item.append(button, ' ', status);
+    item.hidden = false;
+    button.addEventListener('click', () => {
+      navigator.clipboard.writeText(copy).then(() => { status.textContent = copied || ''; }, () => {});
+    });
+  });
+
   /* Filtering in place */
 
   // Query parameter -> the fact's heading in the strings.
@@ -297,12 +333,15 @@
         const name = S.language_name[p.lang] || (langs[p.lang] || {}).name || p.lang;
         li.append(el('p', { class: 'card-lang' }, fill(S.in_language, { language: name })));
       }
+      const until = newDays && body.dataset.new ? newUntil(p.published) : null;
+      if (until !== null && dayOf(new Date()) < until) li.append(el('p', { class: 'card-new' }, body.dataset.new));
       const org = [p.organization !== S.organization && p.organization, p.unit].filter(Boolean);
       if (org.length) li.append(block('p', 'card-org', org.join(S.list_separator)));
       const meta = el('ul', { class: 'meta' });
       const facts = p.locations.map((l) => l.label);
       if (p.workplace.key !== 'onsite') facts.push(p.workplace.label);
       facts.push(p.employment.label, p.extent.label);
+      if (p.salary && p.salary_text) facts.push(p.salary_text);
       facts.forEach((f) => meta.append(el('li', null, f)));
       li.append(meta);
       if (p.summary) li.append(block('p', 'card-summary', p.summary));
