@@ -90,6 +90,8 @@ struct LanguageLink<'a> {
     code: &'a str,
     name: &'a str,
     dir: Dir,
+    /// Its separator of list items (", ", "، ").
+    separator: String,
 }
 
 /// `lang`: the page's language.
@@ -138,14 +140,15 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 /// and `assets`.
 pub(super) fn base_context(site: &Site, ctx: &LangCtx<'_>, assets: &Assets) -> Vars {
     let mut c = Vars::default();
-    c.insert("site", &site_vars(site, ctx.lang()));
+    c.insert("site", &site_vars(site, ctx));
     c.insert("lang", &lang_vars(&site.config, ctx));
     c.insert("t", &ctx.strings.table);
     c.insert("assets", assets);
     c
 }
 
-fn site_vars<'a>(site: &'a Site, code: &str) -> SiteVars<'a> {
+fn site_vars<'a>(site: &'a Site, ctx: &LangCtx<'_>) -> SiteVars<'a> {
+    let code = ctx.lang();
     let config = &site.config;
     let logo = config.organization.logo.as_ref().map(|l| {
         if l.starts_with("http://") || l.starts_with("https://") {
@@ -173,6 +176,7 @@ fn site_vars<'a>(site: &'a Site, code: &str) -> SiteVars<'a> {
                 code: &l.code,
                 name: &l.name,
                 dir: l.dir,
+                separator: ctx.separator(&l.code),
             })
             .collect(),
         generated: site.now.to_rfc3339(),

@@ -19,6 +19,9 @@ pub struct LangCtx<'a> {
     cards: Vec<OnceLock<Box<Card<'a>>>>,
     /// The label of each fact, looked up once.
     fact_labels: Vec<(&'static str, String)>,
+    /// Each site language's separator of list items ("، " in Arabic), for a
+    /// card shown in its own language on another language's listing.
+    separators: Vec<(String, String)>,
 }
 
 /// "12 kB", "1.4 MB".
@@ -38,7 +41,14 @@ pub fn lang_contexts<'a>(site: &'a Site, strings: &'a [Strings]) -> Vec<LangCtx<
     let today = site.now.with_timezone(&site.config.time_zone).date_naive();
     strings
         .iter()
-        .map(|s| LangCtx::new(site, s, today))
+        .map(|s| {
+            let mut ctx = LangCtx::new(site, s, today);
+            ctx.separators = strings
+                .iter()
+                .map(|other| (other.lang.clone(), other.get("list_separator")))
+                .collect();
+            ctx
+        })
         .collect()
 }
 
@@ -87,7 +97,16 @@ impl<'a> LangCtx<'a> {
                 .iter()
                 .map(|f| (f.name(), strings.get(&format!("fact.{}", f.name()))))
                 .collect(),
+            separators: Vec::new(),
         }
+    }
+
+    /// The separator of list items in `lang`, this language's when unknown.
+    pub fn separator(&self, lang: &str) -> String {
+        self.separators
+            .iter()
+            .find(|(l, _)| l == lang)
+            .map_or_else(|| self.strings.get("list_separator"), |(_, s)| s.clone())
     }
 
     /// The label of a fact (`deadline`, `salary`, ...) in this language.
@@ -236,6 +255,7 @@ impl<'a> LangCtx<'a> {
                     .to_string()
             }),
             unit: t.unit.as_deref(),
+            separator: self.separator(&t.lang),
             locations: p
                 .facts
                 .locations

@@ -59,6 +59,8 @@ pub struct Card<'a> {
     pub lang_name: &'a str,
     pub organization: String,
     pub unit: Option<&'a str>,
+    /// The separator of list items in the posting's language.
+    pub separator: String,
     pub locations: Vec<Link>,
     pub workplace: Keyed,
     pub employment: Keyed,

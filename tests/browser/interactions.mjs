@@ -127,8 +127,12 @@ export async function interactions(browser, base, problem) {
       const soonest = all.map((p) => p.deadline).sort((a, b) => new Date(a) - new Date(b))[0];
       check(firstDue === soonest, where, `closing soonest starts with ${firstDue}, expected ${soonest}`);
 
-      // Postings in another language carry their own lang and dir.
-      const foreign = await page.$$eval('[data-results] .cards:not([hidden]) .card-title a[lang]', (as) => as.map((a) => [a.lang, a.dir]));
+      // Postings in another language are cards in their own lang and dir,
+      // the listing's words in them in the page's.
+      const foreign = await page.$$eval('[data-results] .cards:not([hidden]) .card[lang]', (cs) => cs.map((c) => [c.lang, c.dir, c.querySelector('.card-deadline').lang]));
+      for (const [l, d, words] of foreign) {
+        check(l !== lang && (d === 'ltr' || d === 'rtl') && words === lang, where, `a card in ${l} (${d}) with its listing's words in ${words}`);
+      }
       const expected = all.filter((p) => p.lang !== lang).length;
       check(foreign.length === expected, where, `${foreign.length} cards marked with another language, expected ${expected}`);
       check(foreign.every(([l, d]) => l && l !== lang && (d === 'ltr' || d === 'rtl')), where, `foreign cards lack lang or dir: ${JSON.stringify(foreign)}`);

@@ -226,11 +226,24 @@ fn a_left_to_right_posting_in_a_right_to_left_listing_keeps_its_own_direction() 
     let built = build("rtl", NOW);
     let home = page(&built, "ar/index.html");
     let engineer = home
-        .all("[data-posting] .card-title a")
+        .all("[data-posting]")
         .into_iter()
-        .find(|a| text(a) == "Engineer")
+        .find(|card| card.text().any(|t| t == "Engineer"))
         .expect("the English-only posting is listed on the Arabic home page");
+    // The card is laid out whole in English, left to right...
     assert_eq!(engineer.attr("lang"), Some("en"));
     assert_eq!(engineer.attr("dir"), Some("ltr"));
-    assert_eq!(engineer.attr("href"), Some("/en/jobs/engineer/"));
+    let select = |css: &str| scraper::Selector::parse(css).unwrap();
+    let link = engineer.select(&select(".card-title a")).next().unwrap();
+    assert_eq!(link.attr("href"), Some("/en/jobs/engineer/"));
+    // ...while the listing's own words in it stay Arabic, each read right
+    // to left in the card's line.
+    for css in [".card-lang", ".meta", ".card-deadline"] {
+        let e = engineer.select(&select(css)).next().unwrap();
+        assert_eq!(e.attr("lang"), Some("ar"), "{css}");
+    }
+    for css in [".card-deadline .label", ".meta li span"] {
+        let e = engineer.select(&select(css)).next().unwrap();
+        assert_eq!(e.attr("dir"), Some("rtl"), "{css}");
+    }
 }

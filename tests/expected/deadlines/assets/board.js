@@ -322,33 +322,43 @@
 
     /* A card, as the template's card macro writes it */
     function card(p) {
-      const li = el('li', { class: 'card', 'data-posting': '' });
+      // One in another language is laid out whole in its own language and
+      // direction; the listing's own words in it keep the page's language.
       const foreign = p.lang !== pageLang;
-      const lang = foreign ? { lang: p.lang, dir: (langs[p.lang] || {}).dir || 'auto' } : {};
-      const block = (tag, cls, text) => el(tag, Object.assign({ class: cls }, lang), text);
-      const h = el('h' + level, Object.assign({ class: 'card-title' }, foreign ? { dir: lang.dir } : {}));
-      h.append(el('a', Object.assign({ href: safePath(p.path) }, lang, foreign ? { hreflang: p.lang } : {}), p.title));
+      const own = langs[p.lang] || {};
+      const li = el('li', Object.assign({ class: 'card', 'data-posting': '' }, foreign ? { lang: p.lang, dir: own.dir || 'auto' } : {}));
+      // The page's words: `page` on their block, `piece` on each of them.
+      const page = foreign ? { lang: pageLang } : {};
+      const piece = foreign ? { dir: doc.documentElement.dir || 'auto' } : {};
+      const block = (tag, cls, text) => el(tag, { class: cls }, text);
+      const h = el('h' + level, { class: 'card-title' });
+      h.append(el('a', Object.assign({ href: safePath(p.path) }, foreign ? { hreflang: p.lang } : {}), p.title));
       li.append(h);
       if (foreign) {
-        const name = S.language_name[p.lang] || (langs[p.lang] || {}).name || p.lang;
-        li.append(el('p', { class: 'card-lang' }, fill(S.in_language, { language: name })));
+        const name = S.language_name[p.lang] || own.name || p.lang;
+        li.append(el('p', Object.assign({ class: 'card-lang' }, page, piece), fill(S.in_language, { language: name })));
       }
       const until = newDays && body.dataset.new ? newUntil(p.published) : null;
-      if (until !== null && dayOf(new Date()) < until) li.append(el('p', { class: 'card-new' }, body.dataset.new));
+      if (until !== null && dayOf(new Date()) < until) li.append(el('p', Object.assign({ class: 'card-new' }, page, piece), body.dataset.new));
       const org = [p.organization !== S.organization && p.organization, p.unit].filter(Boolean);
-      if (org.length) li.append(block('p', 'card-org', org.join(S.list_separator)));
-      const meta = el('ul', { class: 'meta' });
-      const facts = p.locations.map((l) => l.label);
+      if (org.length) li.append(block('p', 'card-org', org.join(own.separator || S.list_separator)));
+      const meta = el('ul', Object.assign({ class: 'meta' }, page));
+      p.locations.forEach((l) => meta.append(el('li', null, l.label)));
+      const facts = [];
       if (p.workplace.key !== 'onsite') facts.push(p.workplace.label);
       facts.push(p.employment.label, p.extent.label);
       if (p.salary && p.salary_text) facts.push(p.salary_text);
-      facts.forEach((f) => meta.append(el('li', null, f)));
+      facts.forEach((f) => {
+        const li = el('li');
+        li.append(el('span', piece, f));
+        meta.append(li);
+      });
       li.append(meta);
       if (p.summary) li.append(block('p', 'card-summary', p.summary));
-      const due = el('p', { class: 'card-deadline' });
-      due.append(el('span', { class: 'label' }, S.fact.deadline + ':'), ' ',
-        el('time', { datetime: p.deadline }, p.deadline_text), ' ',
-        el('span', { class: 'days-left', 'data-deadline': p.deadline }));
+      const due = el('p', Object.assign({ class: 'card-deadline' }, page));
+      due.append(el('span', Object.assign({ class: 'label' }, piece), S.fact.deadline + ':'), ' ',
+        el('time', Object.assign({ datetime: p.deadline }, piece), p.deadline_text), ' ',
+        el('span', Object.assign({ class: 'days-left', 'data-deadline': p.deadline }, piece)));
       li.append(due);
       return li;
     }
