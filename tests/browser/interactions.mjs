@@ -118,6 +118,14 @@ export async function interactions(browser, base, problem) {
       const found = all.filter((p) => fold([p.title, p.summary, p.organization, p.unit, ...p.locations.map((l) => l.label)].join(' ')).includes(fold(word))).length;
       await page.waitForFunction((w) => new URL(location.href).searchParams.get('q') === w, word);
       check(await cards() === found, where, `searching "${word}" shows ${await cards()} cards, expected ${found}`);
+      // The submit button says how many match; Enter takes the reader to them.
+      const finderStrings = JSON.parse(await page.textContent('[data-finder-strings]'));
+      const forms = finderStrings.filters.show;
+      const show = (forms[new Intl.PluralRules(lang).select(found)] || forms.other).replace('{n}', String(found));
+      check((await page.textContent('.finder-submit')) === show, where, `the submit button says "${await page.textContent('.finder-submit')}", expected "${show}"`);
+      await page.focus('#finder-q');
+      await page.keyboard.press('Enter');
+      check(await page.evaluate(() => document.activeElement === document.querySelector('[data-results]')), where, 'Enter in the search field does not move focus to the results');
 
       // Sort by deadline: the first card closes first.
       await page.fill('#finder-q', '');

@@ -237,7 +237,13 @@
       sorts.append(span);
       return radio;
     });
-    form.append(sorts);
+    // Changes apply at once; the button says how many match and takes the
+    // reader to them.
+    const submit = el('button', { type: 'submit', class: 'button finder-submit' });
+    const submitLine = el('p', { class: 'finder-actions' });
+    submitLine.append(submit);
+    form.append(sorts, submitLine);
+    results.setAttribute('tabindex', '-1');
     const sortLinks = doc.querySelector('[data-sort-links]');
     if (sortLinks) sortLinks.hidden = true;
 
@@ -273,6 +279,8 @@
       // The count is an aria-live region: changing it announces the result.
       const text = own ? originalCount : plural(S.filters.matching, list.length, { total: items.length });
       if (countEl.textContent !== text) countEl.textContent = text;
+      const show = plural(S.filters.show, list.length, {});
+      if (submit.textContent !== show) submit.textContent = show;
       // What each option would give, the other groups as they are.
       NAMES.forEach((g) => {
         const base = matching(st, g);
@@ -302,6 +310,7 @@
       e.preventDefault();
       clearTimeout(typing);
       update(true);
+      results.focus();
     });
     clear.addEventListener('click', () => {
       input.value = '';
