@@ -2,6 +2,7 @@
 //! language, with every label and date already written in that language.
 
 mod lang;
+mod page;
 mod requirements;
 pub use lang::{LangCtx, SIMILAR, human_size, lang_contexts, term_label};
 
