@@ -109,12 +109,11 @@ fn push_text(out: &mut String, text: &str, lang: hypher::Lang) {
             continue;
         }
         let Some(s) = start.take() else { continue };
-        let i = at;
-        let after = (i < text.len()).then_some(c);
+        let after = (at < text.len()).then_some(c);
         if chars >= LONG && !address(text[..s].chars().next_back()) && !address(after) {
             out.push_str(&text[copied..s]);
-            push_syllables(out, &text[s..i], lang);
-            copied = i;
+            push_syllables(out, &text[s..at], lang);
+            copied = at;
         }
     }
     out.push_str(&text[copied..]);

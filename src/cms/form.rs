@@ -168,19 +168,30 @@ fn widget(field: Field, config: &Config, s: &Strings) -> CmsField {
         // `vacancy` reads it ("2026-03-02", "by-agreement", "immediately").
         Field::Start => text(spec.name, label),
         // "none", "desired" or a minimum in words ("3 years"), as `check`
-        // reads them; other minimums are written by hand.
+        // reads them: six months, then one to ten years; other minimums are
+        // written by hand.
         Field::Experience => {
-            let minimums = Experience::FORM_MINIMUMS.iter().filter_map(|e| {
-                let Experience::Months { months, in_years } = *e else {
-                    return None;
-                };
-                let shown = if in_years {
-                    s.plural("experience.years", i64::from(months / 12))
-                } else {
-                    s.plural("experience.months", i64::from(months))
-                };
-                Some((e.words()?, shown))
+            let six_months = (
+                Experience::Months {
+                    months: 6,
+                    in_years: false,
+                },
+                "experience.months",
+                6,
+            );
+            let years = (1..=10).map(|n| {
+                (
+                    Experience::Months {
+                        months: n * 12,
+                        in_years: true,
+                    },
+                    "experience.years",
+                    n,
+                )
             });
+            let minimums = std::iter::once(six_months)
+                .chain(years)
+                .filter_map(|(e, forms, n)| Some((e.words()?, s.plural(forms, i64::from(n)))));
             CmsField::new(spec.name, label, "select").choices(
                 ["none", "desired"]
                     .into_iter()

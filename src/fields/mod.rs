@@ -327,7 +327,6 @@ impl<'a> Fields<'a> {
         Some(self.abs(v.span()))
     }
 
-    /// The keys still unread, for tables whose keys are names (categories, languages).
     /// Whether any of `keys` is still to be read.
     pub fn has_any(&self, keys: &[&str]) -> bool {
         self.entries
@@ -348,6 +347,7 @@ impl<'a> Fields<'a> {
         self.form_shapes.push((self.name(key), span, rewrite));
     }
 
+    /// The keys still unread, for tables whose keys are names (categories, languages).
     pub fn remaining_keys(&self) -> Vec<Sp<String>> {
         self.entries
             .iter()

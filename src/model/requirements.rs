@@ -23,24 +23,6 @@ pub enum Experience {
 }
 
 impl Experience {
-    /// The minimums the browser form offers: six months, then one to ten
-    /// years; other minimums are written by hand.
-    pub const FORM_MINIMUMS: [Experience; 11] = {
-        let mut all = [Experience::Months {
-            months: 6,
-            in_years: false,
-        }; 11];
-        let mut years = 1;
-        while years <= 10 {
-            all[years as usize] = Experience::Months {
-                months: years * 12,
-                in_years: true,
-            };
-            years += 1;
-        }
-        all
-    };
-
     /// A minimum as `experience` holds it in words ("3 years", "1 year",
     /// "6 months"); `None` for "none" and "desired".
     pub fn words(self) -> Option<String> {

@@ -41,14 +41,7 @@ pub fn lang_contexts<'a>(site: &'a Site, strings: &'a [Strings]) -> Vec<LangCtx<
     let today = site.now.with_timezone(&site.config.time_zone).date_naive();
     strings
         .iter()
-        .map(|s| {
-            let mut ctx = LangCtx::new(site, s, today);
-            ctx.separators = strings
-                .iter()
-                .map(|other| (other.lang.clone(), other.get("list_separator")))
-                .collect();
-            ctx
-        })
+        .map(|s| LangCtx::new(site, s, strings, today))
         .collect()
 }
 
@@ -85,7 +78,8 @@ impl Drop for LangCtx<'_> {
 }
 
 impl<'a> LangCtx<'a> {
-    pub fn new(site: &'a Site, strings: &'a Strings, today: NaiveDate) -> Self {
+    /// The context of `strings`' language; `all` are every site language's.
+    pub fn new(site: &'a Site, strings: &'a Strings, all: &[Strings], today: NaiveDate) -> Self {
         LangCtx {
             site,
             strings,
@@ -97,7 +91,10 @@ impl<'a> LangCtx<'a> {
                 .iter()
                 .map(|f| (f.name(), strings.get(&format!("fact.{}", f.name()))))
                 .collect(),
-            separators: Vec::new(),
+            separators: all
+                .iter()
+                .map(|other| (other.lang.clone(), other.get("list_separator")))
+                .collect(),
         }
     }
 

@@ -41,7 +41,7 @@ impl<'a> LangCtx<'a> {
             apply_in_body: self.body_has_heading(t, "apply.heading"),
             screening: p.facts.screening,
             screening_in_body: self.body_has_heading(t, "posting.screening_title"),
-            share: self.share(card, &t.title),
+            share: self.share(&t.lang, &p.slug, &t.title),
             attachments: p
                 .attachments
                 .iter()
@@ -112,8 +112,12 @@ impl<'a> LangCtx<'a> {
                     | Field::Draft => None,
                 };
                 let mut fact = self.fact(field, value.filter(|v| !v.is_empty())?, None);
-                // Remote or hybrid work decides as much as the place.
+                // Remote or hybrid work decides as much as the place: the
+                // page says it beside the places, or first when there are none.
                 if field == Field::Workplace && p.facts.workplace != Workplace::Onsite {
+                    if !p.facts.locations.is_empty() {
+                        return None;
+                    }
                     fact.group = "lead";
                 }
                 Some(fact)
@@ -195,11 +199,8 @@ impl<'a> LangCtx<'a> {
             )
     }
 
-    fn share(&self, card: &Card<'_>, title: &str) -> Share {
-        let url = self
-            .site
-            .config
-            .permalink(&card.path[self.site.config.base_path.len()..]);
+    fn share(&self, lang: &str, slug: &str, title: &str) -> Share {
+        let url = self.site.config.permalink(&urls::posting(lang, slug));
         Share {
             email: format!("mailto:?subject={}&body={}", encode(title), encode(&url)),
             linkedin: format!(

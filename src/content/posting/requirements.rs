@@ -70,15 +70,16 @@ pub(super) fn read_experience(f: &mut Fields<'_>) -> Option<Sp<Experience>> {
         DeValue::String(s) => match s.trim() {
             "none" => Some(Sp::new(span, Experience::None)),
             "desired" => Some(Sp::new(span, Experience::Desired)),
-            other if minimum(other).is_some() => {
-                let (months, in_years) = minimum(other)?;
-                Some(Sp::new(span, Experience::Months { months, in_years }))
-            }
-            other => {
-                let message = format!("\"{other}\" is not a valid value for `experience`");
-                f.error_at_abs("experience", span, message, help);
-                None
-            }
+            other => match minimum(other) {
+                Some((months, in_years)) => {
+                    Some(Sp::new(span, Experience::Months { months, in_years }))
+                }
+                None => {
+                    let message = format!("\"{other}\" is not a valid value for `experience`");
+                    f.error_at_abs("experience", span, message, help);
+                    None
+                }
+            },
         },
         DeValue::Table(table) => {
             let mut t = f.subtable("experience", span.clone(), table);
