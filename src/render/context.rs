@@ -111,6 +111,8 @@ struct LangVars<'a> {
 pub(super) struct Assets {
     css: Option<String>,
     js: Option<String>,
+    /// The sheet for browsers without script.
+    noscript_css: Option<String>,
 }
 
 impl Assets {
@@ -125,6 +127,7 @@ impl Assets {
         Assets {
             css: versioned("assets/style.css"),
             js: versioned("assets/board.js"),
+            noscript_css: versioned("assets/noscript.css"),
         }
     }
 }

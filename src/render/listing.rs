@@ -2,6 +2,8 @@
 //! the filter panel beside it (`filters`), its order (`sort`) and its
 //! feeds (`feed`).
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::config::Config;
@@ -95,15 +97,17 @@ pub fn page_window(current: usize, total: usize) -> Vec<Option<usize>> {
 /// The filter panel of a language, made once: every entry leads to the
 /// first page of a term that has postings.
 pub(super) struct FilterPanel {
-    locations: Vec<FilterEntry>,
-    employment: Vec<FilterEntry>,
-    extent: Vec<FilterEntry>,
-    workplace: Vec<FilterEntry>,
-    categories: Vec<FilterEntry>,
+    /// Per kind of term with open postings, in `TermKind::ALL`'s order.
+    groups: Vec<(TermKind, Vec<FilterEntry>)>,
     all_path: String,
 }
 
 struct FilterEntry {
+    /// The term's index in `site.terms`.
+    term: usize,
+    kind: TermKind,
+    /// The value the finder's form sends: the term's slug.
+    key: String,
     label: String,
     path: String,
     count: usize,
@@ -112,23 +116,36 @@ struct FilterEntry {
 /// `filters`: the filter panel as one page shows it.
 #[derive(Serialize)]
 pub(super) struct Filters<'a> {
-    locations: Vec<FilterItem<'a>>,
-    employment: Vec<FilterItem<'a>>,
-    extent: Vec<FilterItem<'a>>,
-    workplace: Vec<FilterItem<'a>>,
-    categories: Vec<FilterItem<'a>>,
+    groups: Vec<FilterGroup<'a>>,
     /// The unfiltered listing.
     all_path: &'a str,
 }
 
-/// Each of `filters.locations`, `filters.employment`, `filters.extent`,
-/// `filters.workplace` and `filters.categories`.
+/// Each of `filters.groups`: one kind of term.
+#[derive(Serialize)]
+struct FilterGroup<'a> {
+    /// The finder form's field (`location`, `employment`, `extent`,
+    /// `workplace`, `category`).
+    name: &'static str,
+    /// The key of its heading in `t.fact` (`locations`, `employment`,
+    /// `extent`, `workplace`, `categories`).
+    fact: &'static str,
+    items: Vec<FilterItem<'a>>,
+}
+
+/// Each of `filters.groups[].items`.
 #[derive(Serialize)]
 struct FilterItem<'a> {
+    /// The value the finder form's checkbox sends (`location=stockholm`).
+    key: &'a str,
     label: &'a str,
     path: &'a str,
+    /// The open postings with the term: what its page lists.
     count: usize,
-    /// Whether it leads to the page showing the panel.
+    /// What the finder would show with the term's checkbox ticked and the
+    /// page's own term kept: on a term page, the postings having both.
+    matches: usize,
+    /// Whether it leads to the page showing the panel (and is ticked).
     current: bool,
 }
 
@@ -145,10 +162,15 @@ impl FilterPanel {
                 TermKind::Location | TermKind::Category => &[],
             };
             let mut items: Vec<(usize, FilterEntry)> = site
-                .terms_of(kind)
-                .filter(|t| !t.postings.is_empty())
-                .map(|t| {
+                .terms
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.kind == kind && !t.postings.is_empty())
+                .map(|(term, t)| {
                     let entry = FilterEntry {
+                        term,
+                        kind,
+                        key: t.slug.clone(),
                         label: term_label(site, ctx, kind, &t.value),
                         path: config.path(&urls::term(ctx.lang(), kind, &t.slug, 1)),
                         count: t.postings.len(),
@@ -160,36 +182,92 @@ impl FilterPanel {
             items.into_iter().map(|(_, item)| item).collect()
         };
         FilterPanel {
-            locations: list(TermKind::Location),
-            employment: list(TermKind::Employment),
-            extent: list(TermKind::Extent),
-            workplace: list(TermKind::Workplace),
-            categories: list(TermKind::Category),
+            groups: TermKind::ALL
+                .into_iter()
+                .map(|kind| (kind, list(kind)))
+                .filter(|(_, entries)| !entries.is_empty())
+                .collect(),
             all_path: config.path(&urls::home(ctx.lang(), 1)),
         }
     }
 
-    /// The panel with the entry leading to `current` marked.
-    pub(super) fn marked<'a>(&'a self, current: &str) -> Filters<'a> {
-        let items = |entries: &'a [FilterEntry]| -> Vec<FilterItem<'a>> {
-            entries
-                .iter()
-                .map(|e| FilterItem {
-                    label: &e.label,
-                    path: &e.path,
-                    count: e.count,
-                    current: e.path == current,
-                })
-                .collect()
+    /// The panel with the entry leading to `current` marked; on a term page
+    /// (`term`, with the postings terms share), the counts are those of
+    /// the finder with that term ticked.
+    pub(super) fn marked<'a>(
+        &'a self,
+        current: &str,
+        term: Option<(&Shared, usize, TermKind)>,
+    ) -> Filters<'a> {
+        let item = |e: &'a FilterEntry| FilterItem {
+            key: &e.key,
+            label: &e.label,
+            path: &e.path,
+            count: e.count,
+            // A group's own choices widen the list (OR): each counts all
+            // its postings.
+            matches: match term {
+                Some((shared, t, kind)) if kind != e.kind => shared.count(t, e.term),
+                _ => e.count,
+            },
+            current: e.path == current,
         };
         Filters {
-            locations: items(&self.locations),
-            employment: items(&self.employment),
-            extent: items(&self.extent),
-            workplace: items(&self.workplace),
-            categories: items(&self.categories),
+            groups: self
+                .groups
+                .iter()
+                .map(|(kind, entries)| FilterGroup {
+                    name: kind.key(),
+                    fact: kind.segment(),
+                    items: entries.iter().map(item).collect(),
+                })
+                .collect(),
             all_path: &self.all_path,
         }
+    }
+}
+
+/// How many open postings each two terms share: what the finder counts
+/// beside each choice on a term page, where the page's term is ticked.
+/// Made once for all languages; costs the sum over postings of the square
+/// of their number of terms.
+pub(super) struct Shared {
+    /// Per term: the other terms of its postings, by index, with how many
+    /// postings have both; sorted by term.
+    rows: Vec<Vec<(usize, usize)>>,
+}
+
+impl Shared {
+    pub(super) fn new(site: &Site) -> Self {
+        let mut of_posting: Vec<Vec<usize>> = vec![Vec::new(); site.content.postings.len()];
+        for (t, term) in site.terms.iter().enumerate() {
+            for &i in &term.postings {
+                of_posting[i].push(t);
+            }
+        }
+        let rows = site
+            .terms
+            .iter()
+            .map(|term| {
+                let mut counts: HashMap<usize, usize> = HashMap::new();
+                for &i in &term.postings {
+                    for &other in &of_posting[i] {
+                        *counts.entry(other).or_default() += 1;
+                    }
+                }
+                let mut row: Vec<(usize, usize)> = counts.into_iter().collect();
+                row.sort_unstable();
+                row
+            })
+            .collect();
+        Shared { rows }
+    }
+
+    /// The open postings having both term `a` and term `b`.
+    fn count(&self, a: usize, b: usize) -> usize {
+        let row = &self.rows[a];
+        row.binary_search_by_key(&b, |&(t, _)| t)
+            .map_or(0, |at| row[at].1)
     }
 }
 

@@ -34,8 +34,8 @@ pub use context::Vars;
 use context::{Assets, ImageVars, Nav, NavPage, PageMeta, Translation, base_context};
 pub use environment::environment;
 use environment::render_error;
-use listing::FilterPanel;
 pub use listing::page_window;
+use listing::{FilterPanel, Shared};
 
 /// What rendering needs besides the site: the theme, its interface strings
 /// and its compiled templates.
@@ -148,6 +148,8 @@ pub struct Renderer<'a> {
     base: Vec<Vars>,
     /// Per language: the filter panel (locations, employment, categories).
     filters: Vec<FilterPanel>,
+    /// The postings each two terms share, for the finder's counts.
+    shared: Shared,
     /// Per language: the HTML card of each posting a page to render shows.
     /// Indexed by posting; empty for postings no page shows.
     cards: Vec<Vec<String>>,
@@ -210,6 +212,7 @@ impl<'a> Renderer<'a> {
             langs,
             base,
             filters,
+            shared: Shared::new(site),
             cards: Vec::new(),
             similar,
             navs: Vec::new(),

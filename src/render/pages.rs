@@ -60,7 +60,7 @@ impl<'a> Renderer<'a> {
             soonest: config.path(&urls::soonest(code, 1)),
         };
         c.insert("sort", &sort);
-        c.insert("filters", &self.filters[lang].marked(&sort.newest));
+        c.insert("filters", &self.filters[lang].marked(&sort.newest, None));
         c.insert("feed", &Feed::new(config, code, None));
         if let Some(&newest) = self.site.open.first() {
             meta.lastmod = self.site.posting(newest).facts.published;
@@ -146,7 +146,8 @@ impl<'a> Renderer<'a> {
             }),
         );
         let current = self.config().path(&urls::term(code, t.kind, &t.slug, 1));
-        c.insert("filters", &self.filters[lang].marked(&current));
+        let shared = Some((&self.shared, term, t.kind));
+        c.insert("filters", &self.filters[lang].marked(&current, shared));
         let kind = t.kind.key();
         c.insert("term", &TermVars { kind, label });
         let feed = Feed::new(self.config(), code, Some((t.kind, &t.slug)));

@@ -184,6 +184,62 @@ async function firstScreen(browser, base, postings) {
   return checked;
 }
 
+/** The first page of each listing, which has the finder: homes, their other order, term pages. */
+const LISTING = /^\/[a-z]{2,3}\/((soonest|locations\/[^/]+|employment\/[^/]+|extent\/[^/]+|workplace\/[^/]+|categories\/[^/]+)\/)?$/;
+
+/**
+ * Nothing on a listing page moves after load: a PerformanceObserver for
+ * `layout-shift` records nothing once board.js is done (with script), and
+ * DevTools' performance timeline reports no shift (without script, where
+ * no observer can run). The pass without script also checks that the
+ * finder's form gives way to the filter links. At 375 x 667, where a shift
+ * moves the most.
+ */
+async function layoutShifts(browser, base, listings) {
+  let loads = 0;
+  for (const script of [true, false]) {
+    const ctx = await context(browser, { viewport: { width: 375, height: 667 }, javaScriptEnabled: script });
+    const page = await ctx.newPage();
+    const timeline = [];
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('PerformanceTimeline.enable', { eventTypes: ['layout-shift'] });
+    cdp.on('PerformanceTimeline.timelineEventAdded', ({ event }) => {
+      if (event.layoutShiftDetails) timeline.push(event.layoutShiftDetails.value);
+    });
+    const how = script ? 'with script' : 'without script';
+    for (const { path } of listings) {
+      timeline.length = 0;
+      if (script) await open(page, base + path);
+      else await page.goto(base + path, { waitUntil: 'load' });
+      const observed = script
+        ? await page.evaluate(() => new Promise((done) => {
+          const seen = [];
+          new PerformanceObserver((list) => list.getEntries().forEach((e) => seen.push(e.value)))
+            .observe({ type: 'layout-shift', buffered: true });
+          // Two frames for anything the script might still lay out.
+          requestAnimationFrame(() => requestAnimationFrame(() => done(seen)));
+        }))
+        : [];
+      const shifts = [...observed, ...timeline];
+      loads += 1;
+      if (shifts.length) {
+        const total = shifts.reduce((a, b) => a + b, 0);
+        problem(`${path} ${how}`, `${shifts.length} layout shifts after load at 375 x 667 (score ${total.toFixed(4)})`);
+      }
+      if (!script) {
+        const shown = await page.evaluate(() => ({
+          links: getComputedStyle(document.querySelector('.filters-links')).display !== 'none',
+          form: [...document.querySelectorAll('.needs-script')].filter((e) => getComputedStyle(e).display !== 'none').length,
+        }));
+        if (!shown.links) problem(`${path} ${how}`, 'the filter links are hidden');
+        if (shown.form) problem(`${path} ${how}`, `${shown.form} parts of the finder that need the script are shown`);
+      }
+    }
+    await ctx.close();
+  }
+  return loads;
+}
+
 /** The checks every page gets, with the page's own script running. */
 async function checkPage(page, base, { path }) {
   const res = await open(page, base + path);
@@ -247,19 +303,27 @@ async function main() {
     await ctx.close();
     console.log(`axe and width: ${stats.pages} pages, ${stats.axeRuns} axe runs, ${secs()}`);
 
-    // Listing pages as they are without the script (its request answered
-    // with nothing): the panel of plain links. A home and a term page per language.
-    const noJs = await context(browser);
-    await noJs.route(/\/assets\/board\.js/, (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
-    const page = await noJs.newPage();
+    // Listing pages when the finder cannot load the postings (postings.json
+    // answered with 404): board.js loads the same sheet as <noscript> does,
+    // and the panel of plain links takes the form's place. A home and a
+    // term page per language.
+    const noData = await context(browser);
+    await noData.route(/\/postings\.json$/, (route) => route.fulfill({ status: 404, body: '' }));
+    const page = await noData.newPage();
+    watch(page, () => 'without the postings', () => {});
     const listings = all.filter((p) => /^\/(sv|en|ar)\/(locations\/goteborg\/)?$/.test(p.path));
     for (const { path } of listings) {
       await page.goto(server.url + path);
+      await page.waitForSelector('link[data-fallback]', { state: 'attached' });
+      await page.waitForFunction(() => getComputedStyle(document.querySelector('.filters-links')).display !== 'none');
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
-      await reportAxe(page, `${path} without JavaScript`);
+      await reportAxe(page, `${path} without the postings`);
     }
-    await noJs.close();
-    console.log(`without JavaScript: ${listings.length} listing pages, ${secs()}`);
+    await noData.close();
+    console.log(`without the postings: ${listings.length} listing pages, ${secs()}`);
+
+    const steady = await layoutShifts(browser, server.url, all.filter((p) => LISTING.test(p.path)));
+    console.log(`layout shift: ${steady} listing page loads at 375 x 667, with and without script, ${secs()}`);
 
     const postings = all.filter((p) => /^\/[a-z]{2,3}\/jobs\/[^/]+\/$/.test(p.path));
     const first = await firstScreen(browser, server.url, postings);

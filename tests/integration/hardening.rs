@@ -115,10 +115,54 @@ fn check_element(e: ElementRef<'_>, base_path: &str, problems: &mut Vec<String>)
 
 /// The theme's `<link>`s in the page head; content only ever lands in the body.
 fn is_theme_element(e: ElementRef<'_>) -> bool {
-    e.value().name() == "link"
-        && e.ancestors()
+    let el = e.value();
+    let in_head = || {
+        e.ancestors()
             .filter_map(ElementRef::wrap)
             .any(|a| a.value().name() == "head")
+    };
+    // The finder's form: exactly the controls the theme writes, each known
+    // by its place and attributes, none of them from content.
+    let in_finder = || {
+        e.ancestors()
+            .filter_map(ElementRef::wrap)
+            .any(|a| a.value().attr("data-finder-form").is_some())
+    };
+    let id = el.attr("id").unwrap_or("");
+    match el.name() {
+        "link" => in_head(),
+        // Parsed as a browser with script does: its content is text, the
+        // theme's one stylesheet link.
+        "noscript" => {
+            let text: String = e.text().collect();
+            in_head()
+                && text.starts_with("<link rel=\"stylesheet\" href=\"/")
+                && text.matches('<').count() == 1
+        }
+        "form" => el.attr("data-finder-form").is_some(),
+        "input" => {
+            in_finder()
+                && match el.attr("type") {
+                    Some("search") => id == "finder-q",
+                    Some("checkbox") => {
+                        id.starts_with("finder-")
+                            && ["location", "employment", "extent", "workplace", "category"]
+                                .contains(&el.attr("name").unwrap_or(""))
+                    }
+                    Some("radio") => {
+                        id.starts_with("finder-sort-") && el.attr("name") == Some("sort")
+                    }
+                    _ => false,
+                }
+        }
+        "button" => {
+            in_finder()
+                && el
+                    .classes()
+                    .any(|c| c == "finder-submit" || c == "finder-clear")
+        }
+        _ => false,
+    }
 }
 
 /// Every problem in an HTML document or fragment.

@@ -90,16 +90,37 @@
 
   /* Filtering in place */
 
-  // Query parameter -> the fact's heading in the strings.
-  const GROUPS = { location: 'locations', employment: 'employment', extent: 'extent', workplace: 'workplace', category: 'categories' };
-  const NAMES = Object.keys(GROUPS);
+  // The form's groups: each is a query parameter and a checkbox name.
+  const NAMES = ['location', 'employment', 'extent', 'workplace', 'category'];
   const finder = doc.querySelector('[data-finder]');
+  const form = finder && finder.querySelector('[data-finder-form]');
   const S = finder && parse((finder.querySelector('[data-finder-strings]') || {}).textContent);
-  if (!S || !window.fetch || !window.URLSearchParams) return;
+  if (!form || !S) return;
+  // Without the postings, the form gives way to the links beside it.
+  const fallback = () => {
+    const href = finder.dataset.fallbackCss;
+    if (!href || doc.querySelector('link[data-fallback]')) return;
+    const link = doc.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    link.setAttribute('data-fallback', '');
+    doc.head.append(link);
+  };
+  if (!window.fetch || !window.URLSearchParams) {
+    fallback();
+    return;
+  }
+  // A change made before the postings arrive is kept, not reset.
+  let touched = false;
+  form.addEventListener('input', () => { touched = true; });
+  form.addEventListener('change', () => { touched = true; });
   fetch(new URL(finder.dataset.src, location.href), { credentials: 'same-origin' })
     .then((r) => (r.ok ? r.json() : null))
-    .then((data) => { if (data && data.version === 2 && data.postings && data.postings.length) enhance(data.postings); })
-    .catch(() => { /* the panel's links go on working */ });
+    .then((data) => {
+      if (data && data.version === 2 && data.postings) enhance(data.postings);
+      else fallback();
+    })
+    .catch(fallback);
 
   const el = (tag, attrs, text) => {
     const e = doc.createElement(tag);
@@ -115,13 +136,22 @@
     return url.origin === location.origin ? url.pathname : '#';
   };
 
+  // Binds to the form the build rendered: nothing is added above the list.
   function enhance(postings) {
     const results = doc.querySelector('[data-results]');
-    const details = finder.querySelector('details');
-    if (!results || !details) return;
+    const details = form.querySelector('details');
+    const input = form.querySelector('input[name="q"]');
+    const submit = form.querySelector('[type="submit"]');
+    if (!results || !details || !input || !submit) return;
     const original = results.querySelector('.cards, .empty');
     const countEl = doc.querySelector('[data-finder-count]') || el('p');
     const originalCount = countEl.textContent;
+    const badge = form.querySelector('.finder-badge') || el('span');
+    const clear = form.querySelector('.finder-clear');
+    const radios = Array.from(form.querySelectorAll('input[name="sort"]'));
+    const boxes = {};
+    NAMES.forEach((g) => { boxes[g] = Array.from(form.querySelectorAll(`input[type="checkbox"][name="${g}"]`)); });
+    const countOf = (box) => (box.labels && box.labels[0] && box.labels[0].querySelector('[data-count]')) || el('span');
     const level = Math.min(6, Math.max(2, +finder.dataset.level || 3));
     const langs = {};
     S.languages.forEach((l) => { langs[l.code] = l; });
@@ -135,29 +165,14 @@
       const keys = {};
       NAMES.forEach((g) => { keys[g] = terms[g].map((t) => t.key); });
       const text = norm([p.title, p.summary, p.organization, p.unit].concat(p.locations.map((t) => t.label)).join(' '));
-      return { p, i, terms, keys, text, due: +(deadlineOf(p.deadline) || 8.64e15) };
+      return { p, i, keys, text, due: +(deadlineOf(p.deadline) || 8.64e15) };
     });
 
-    // Each group's options: key and label, in the strings' order or by label.
-    const options = {};
-    NAMES.forEach((g) => {
-      const seen = new Map();
-      items.forEach((it) => it.terms[g].forEach((t) => {
-        if (!seen.has(t.key)) seen.set(t.key, (S.labels[g] || {})[t.key] || t.label);
-      }));
-      const order = S.order[g];
-      const rank = (o) => (order.indexOf(o.key) + 1 || 99);
-      options[g] = Array.from(seen, ([key, label]) => ({ key, label }))
-        .sort((a, b) => (order ? rank(a) - rank(b) : a.label.localeCompare(b.label, pageLang)));
-    });
-
-    // The page's own state: its order, and on a term page its term.
+    // The page's own state, as the build rendered the form: its order, and
+    // on a term page its term ticked.
     const defSort = finder.dataset.sort === 'soonest' ? 'soonest' : 'newest';
     const defSel = {};
-    NAMES.forEach((g) => { defSel[g] = []; });
-    const { termKind, termLabel } = finder.dataset;
-    const term = (options[termKind] || []).find((o) => o.label === termLabel);
-    if (term) defSel[termKind] = [term.key];
+    NAMES.forEach((g) => { defSel[g] = boxes[g].filter((b) => b.defaultChecked).map((b) => b.value); });
 
     // A group in the query replaces the page's default, even when empty (`location=`).
     function readState() {
@@ -165,7 +180,7 @@
       const sort = q.get('sort');
       const st = { q: q.get('q') || '', sort: sort === 'newest' || sort === 'soonest' ? sort : defSort, sel: {} };
       NAMES.forEach((g) => {
-        st.sel[g] = q.has(g) ? q.getAll(g).filter((v) => options[g].some((o) => o.key === v)) : defSel[g].slice();
+        st.sel[g] = q.has(g) ? q.getAll(g).filter((v) => boxes[g].some((b) => b.value === v)) : defSel[g].slice();
       });
       return st;
     }
@@ -188,70 +203,13 @@
         && NAMES.every((g) => g === skip || !st.sel[g].length || it.keys[g].some((k) => st.sel[g].includes(k))));
     }
 
-    /* The form: search, the panel's checkbox groups, the order */
-
-    const form = el('form', { class: 'finder-form', role: 'search', 'aria-label': S.filters.form });
-    const search = el('p', { class: 'finder-search' });
-    const input = el('input', { type: 'search', id: 'finder-q', name: 'q', autocomplete: 'off', 'aria-describedby': 'finder-hint' });
-    search.append(el('label', { for: 'finder-q' }, S.filters.search), el('span', { id: 'finder-hint', class: 'finder-hint' }, S.filters.search_hint), input);
-    finder.insertBefore(form, details);
-    form.append(search, details);
-    const badge = el('span', { class: 'finder-badge' });
-    details.querySelector('summary').append(' ', badge);
-    details.querySelector('nav').hidden = true;
-    const groups = el('div', { class: 'filters-body finder-groups' });
-    const boxes = {};
-    const counts = {};
-    NAMES.forEach((g) => {
-      boxes[g] = [];
-      counts[g] = [];
-      if (!options[g].length) return;
-      const set = el('fieldset', { class: 'filter-group' });
-      const list = el('ul');
-      set.append(el('legend', null, S.fact[GROUPS[g]]), list);
-      options[g].forEach((o, i) => {
-        const id = `finder-${g}-${i}`;
-        const box = el('input', { type: 'checkbox', id, name: g, value: o.key });
-        const label = el('label', { for: id }, o.label + ' ');
-        const count = el('span', { class: 'count' });
-        const li = el('li', { class: 'check' });
-        label.append(count);
-        li.append(box, label);
-        list.append(li);
-        boxes[g].push(box);
-        counts[g].push(count);
-      });
-      groups.append(set);
-    });
-    const clear = el('button', { type: 'button', class: 'button button-secondary finder-clear' }, S.filters.clear);
-    const actions = el('p', { class: 'finder-actions' });
-    actions.append(clear);
-    groups.append(actions);
-    details.append(groups);
-    const sorts = el('fieldset', { class: 'finder-sort' });
-    sorts.append(el('legend', null, S.sort.label));
-    const radios = ['newest', 'soonest'].map((key) => {
-      const radio = el('input', { type: 'radio', id: 'finder-sort-' + key, name: 'sort', value: key });
-      const span = el('span', { class: 'radio' });
-      span.append(radio, el('label', { for: 'finder-sort-' + key }, S.sort[key]));
-      sorts.append(span);
-      return radio;
-    });
-    // Changes apply at once; the button says how many match and takes the
-    // reader to them.
-    const submit = el('button', { type: 'submit', class: 'button finder-submit' });
-    const submitLine = el('p', { class: 'finder-actions' });
-    submitLine.append(submit);
-    form.append(sorts, submitLine);
-    results.setAttribute('tabindex', '-1');
-    const sortLinks = doc.querySelector('[data-sort-links]');
-    if (sortLinks) sortLinks.hidden = true;
-
     /* State <-> form, list, count and URL */
 
+    results.setAttribute('tabindex', '-1');
     let shown = null;
     const formState = () => {
-      const st = { q: input.value, sort: radios[1].checked ? 'soonest' : 'newest', sel: {} };
+      const checked = radios.find((r) => r.checked);
+      const st = { q: input.value, sort: checked && checked.value === 'soonest' ? 'soonest' : 'newest', sel: {} };
       NAMES.forEach((g) => { st.sel[g] = boxes[g].filter((b) => b.checked).map((b) => b.value); });
       return st;
     };
@@ -260,6 +218,7 @@
       radios.forEach((r) => { r.checked = r.value === st.sort; });
       NAMES.forEach((g) => boxes[g].forEach((b) => { b.checked = st.sel[g].includes(b.value); }));
     };
+    const setText = (node, text) => { if (node.textContent !== text) node.textContent = text; };
 
     function render(st) {
       const list = matching(st, null);
@@ -277,19 +236,17 @@
         refreshDays(shown);
       }
       // The count is an aria-live region: changing it announces the result.
-      const text = own ? originalCount : plural(S.filters.matching, list.length, { total: items.length });
-      if (countEl.textContent !== text) countEl.textContent = text;
-      const show = plural(S.filters.show, list.length, {});
-      if (submit.textContent !== show) submit.textContent = show;
-      // What each option would give, the other groups as they are.
+      setText(countEl, own ? originalCount : plural(S.filters.matching, list.length, { total: items.length }));
+      setText(submit, plural(S.filters.show, list.length, {}));
+      // What each choice would give, the other groups as they are.
       NAMES.forEach((g) => {
         const base = matching(st, g);
-        options[g].forEach((o, i) => {
-          counts[g][i].textContent = `(${base.filter((it) => it.keys[g].includes(o.key)).length})`;
+        boxes[g].forEach((b) => {
+          setText(countOf(b), `(${base.filter((it) => it.keys[g].includes(b.value)).length})`);
         });
       });
       const picked = NAMES.reduce((n, g) => n + st.sel[g].length, 0);
-      badge.textContent = picked ? plural(S.filters.selected, picked, {}) : '';
+      setText(badge, picked ? plural(S.filters.selected, picked, {}) : '');
       badge.hidden = !picked;
     }
 
@@ -306,27 +263,35 @@
       clearTimeout(typing);
       typing = setTimeout(() => update(false), 300);
     });
+    // Changes apply at once; the button says how many match and takes the
+    // reader to them.
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       clearTimeout(typing);
       update(true);
       results.focus();
     });
-    clear.addEventListener('click', () => {
-      input.value = '';
-      NAMES.forEach((g) => boxes[g].forEach((b) => { b.checked = false; }));
-      update(true);
-    });
+    if (clear) {
+      clear.addEventListener('click', () => {
+        input.value = '';
+        NAMES.forEach((g) => boxes[g].forEach((b) => { b.checked = false; }));
+        update(true);
+      });
+    }
     window.addEventListener('popstate', () => {
       const st = readState();
       setForm(st);
       render(st);
     });
 
-    const start = readState();
-    setForm(start);
-    if (NAMES.some((g) => start.sel[g].length)) details.open = true;
-    render(start);
+    if (touched) {
+      update(false);
+    } else {
+      const start = readState();
+      setForm(start);
+      if (NAMES.some((g) => !same(start.sel[g], defSel[g]))) details.open = true;
+      render(start);
+    }
     finder.dataset.ready = '';
 
     /* A card, as the template's card macro writes it */
