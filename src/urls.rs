@@ -41,6 +41,16 @@ pub fn postings_json(lang: &str) -> String {
     format!("{lang}/postings.json")
 }
 
+/// The search index of a language's open postings: its list of shards.
+pub fn search_index(lang: &str) -> String {
+    format!("{lang}/search/index.json")
+}
+
+/// One shard of a language's search index.
+pub fn search_shard(lang: &str, shard: usize) -> String {
+    format!("{lang}/search/{shard}.json")
+}
+
 fn paged(base: String, page: usize) -> String {
     if page > 1 {
         format!("{base}page/{page}/")

@@ -66,6 +66,11 @@ const CHECKS: &[Check] = &[
         run: attachments_holding_script_are_shown_never_run,
     },
     Check {
+        name: "the_search_finds_words_in_posting_texts_under_a_sub_path",
+        needs: &[Tool::Node, Tool::Chromium, Tool::Npm("playwright-core")],
+        run: the_search_finds_words_in_posting_texts_under_a_sub_path,
+    },
+    Check {
         name: "a_posting_made_in_the_browser_cms_checks_and_builds_in_both_languages",
         needs: &[
             Tool::Node,
@@ -358,6 +363,24 @@ fn nothing_from_the_xss_corpus_runs_in_the_browser(checks: &Path) -> Result<(), 
     result.map_err(|why| {
         format!("content from the XSS corpus ran in the browser (listed above): {why}")
     })
+}
+
+/// Issue 18: the finder's search reads the postings' texts through the
+/// sharded index, folds words, ranks title over summary over text, and
+/// fetches everything relative to a board hosted under a sub-path
+/// (`tests/fixtures/search`, built for `/jobb/`).
+fn the_search_finds_words_in_posting_texts_under_a_sub_path(checks: &Path) -> Result<(), String> {
+    let temp = tempfile::tempdir().expect("a temporary folder");
+    let site = temp.path().join("site");
+    let fixture = repository().join("tests/fixtures/search");
+    vacancy::build(&fixture, &site, common::at(common::NOW), Default::default())
+        .map_err(|e| format!("the search fixture should build: {e}"))?;
+    let mut node = Command::new("node");
+    node.arg(checks.join("search.mjs"))
+        .arg(&site)
+        .arg("/jobb/")
+        .current_dir(checks);
+    run_with_limit(node, LIMIT).map_err(|why| format!("the search failed (listed above): {why}"))
 }
 
 /// Issue 19: files beside a posting are published only when they are of a

@@ -6,7 +6,10 @@ pub mod ical;
 pub mod json;
 pub mod jsonld;
 pub mod rss;
+pub mod search;
 pub mod sitemap;
+
+use std::collections::HashMap;
 
 use rayon::prelude::*;
 
@@ -29,11 +32,15 @@ pub fn generate_into(
     // Every deadline event and feed item the files need, each written once.
     let mut events: Vec<(usize, usize)> = Vec::new();
     let mut items: Vec<(usize, usize)> = Vec::new();
+    let mut indexed: Vec<usize> = Vec::new();
     for job in &jobs {
         let wanted = job.postings(site).iter().map(|&i| (job.lang(), i));
         match job {
             FeedJob::Calendar { .. } | FeedJob::PostingCalendar { .. } => events.extend(wanted),
             FeedJob::Feed { .. } => items.extend(wanted),
+            FeedJob::SearchIndex { lang } | FeedJob::SearchShard { lang, .. } => {
+                indexed.push(*lang);
+            }
             FeedJob::Json { .. } => {}
         }
     }
@@ -41,9 +48,14 @@ pub fn generate_into(
         wanted.sort_unstable();
         wanted.dedup();
     }
+    indexed.dedup();
     let parts = Parts {
         events: ical::events(site, langs, &events),
         items: rss::items(site, langs, &items)?,
+        search: indexed
+            .into_iter()
+            .map(|lang| (lang, search::index(site, &langs[lang])))
+            .collect(),
     };
     jobs.into_par_iter()
         .map(|job| {
@@ -58,15 +70,36 @@ pub fn generate_into(
 struct Parts {
     events: ical::Events,
     items: rss::Items,
+    /// The search index of each language whose index files are made.
+    search: HashMap<usize, search::Index>,
 }
 
 /// One file to generate. Indices point into the site's languages, terms and postings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FeedJob {
-    Feed { lang: usize, term: Option<usize> },
-    Calendar { lang: usize },
-    PostingCalendar { lang: usize, posting: usize },
-    Json { lang: usize },
+    Feed {
+        lang: usize,
+        term: Option<usize>,
+    },
+    Calendar {
+        lang: usize,
+    },
+    PostingCalendar {
+        lang: usize,
+        posting: usize,
+    },
+    Json {
+        lang: usize,
+    },
+    /// The search index's `index.json`.
+    SearchIndex {
+        lang: usize,
+    },
+    /// One shard of the search index.
+    SearchShard {
+        lang: usize,
+        shard: usize,
+    },
 }
 
 /// Every feed, calendar and JSON file of the site.
@@ -80,6 +113,11 @@ pub fn feed_jobs(site: &Site) -> Vec<FeedJob> {
         }));
         jobs.push(FeedJob::Calendar { lang });
         jobs.push(FeedJob::Json { lang });
+        jobs.push(FeedJob::SearchIndex { lang });
+        jobs.extend(
+            (0..search::shard_count(site.open.len()))
+                .map(|shard| FeedJob::SearchShard { lang, shard }),
+        );
         for &posting in &site.open {
             if site.posting(posting).translation(&language.code).is_some() {
                 jobs.push(FeedJob::PostingCalendar { lang, posting });
@@ -107,6 +145,8 @@ impl FeedJob {
                 urls::posting_calendar(code(lang), &site.posting(posting).slug)
             }
             FeedJob::Json { lang } => urls::postings_json(code(lang)),
+            FeedJob::SearchIndex { lang } => urls::search_index(code(lang)),
+            FeedJob::SearchShard { lang, shard } => urls::search_shard(code(lang), shard),
         }
     }
 
@@ -116,7 +156,9 @@ impl FeedJob {
             FeedJob::Feed { lang, .. }
             | FeedJob::Calendar { lang }
             | FeedJob::PostingCalendar { lang, .. }
-            | FeedJob::Json { lang } => lang,
+            | FeedJob::Json { lang }
+            | FeedJob::SearchIndex { lang }
+            | FeedJob::SearchShard { lang, .. } => lang,
         }
     }
 
@@ -127,7 +169,7 @@ impl FeedJob {
             FeedJob::Feed { term, .. } => rss::carried(feed_postings(site, *term)),
             FeedJob::Calendar { .. } => &site.open,
             FeedJob::PostingCalendar { posting, .. } => std::slice::from_ref(posting),
-            FeedJob::Json { .. } => &[],
+            FeedJob::Json { .. } | FeedJob::SearchIndex { .. } | FeedJob::SearchShard { .. } => &[],
         }
     }
 
@@ -148,6 +190,8 @@ impl FeedJob {
                 ical::calendar(lang, self.postings(site), &parts.events)
             }
             FeedJob::Json { .. } => json::postings(site, ctx),
+            FeedJob::SearchIndex { .. } => parts.search[&lang].meta(&site.now.to_rfc3339()),
+            FeedJob::SearchShard { shard, .. } => parts.search[&lang].shard(shard),
         };
         Ok((self.file(site), bytes))
     }

@@ -223,6 +223,11 @@ impl Diff {
             FeedJob::Feed { term: None, .. } | FeedJob::Calendar { .. } | FeedJob::Json { .. } => {
                 self.list(self.open_same, &self.after.open)
             }
+            // A posting's text is not on its card: any change to an open
+            // posting's page can change the index.
+            FeedJob::SearchIndex { .. } | FeedJob::SearchShard { .. } => {
+                !self.open_same || self.after.open.iter().any(|s| self.changed(s))
+            }
             FeedJob::Feed { term: Some(t), .. } => {
                 let key = term_key(site, t);
                 self.list(self.term_same(&key), &self.after.terms[&key])
@@ -239,6 +244,16 @@ impl Diff {
                 .chunks(size)
                 .nth(page - 1)
                 .is_some_and(|chunk| chunk.iter().any(|s| self.cards.contains(s)))
+    }
+
+    /// Whether a posting's page (in any language) or card changed.
+    fn changed(&self, slug: &str) -> bool {
+        self.cards.contains(slug)
+            || self
+                .pages
+                .range((slug.to_string(), String::new())..)
+                .next()
+                .is_some_and(|(s, _)| s == slug)
     }
 
     fn list(&self, same: bool, after: &[String]) -> bool {

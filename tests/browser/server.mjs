@@ -53,17 +53,20 @@ async function fileFor(root, urlPath) {
  * Starts serving `root`; resolves to `{ url, close }`. `extra` maps paths
  * outside the site (test tools) to JavaScript sources, served cacheable.
  * `csp: false` serves without the Content-Security-Policy, to see what the
- * markup alone would let run.
+ * markup alone would let run. `prefix` (e.g. `/jobb/`) serves the site
+ * under that path, as a board built with a base URL ending in it is hosted;
+ * every other path is a 404.
  */
-export function serve(root, extra = {}, { csp = true } = {}) {
+export function serve(root, extra = {}, { csp = true, prefix = '/' } = {}) {
   const server = createServer(async (req, res) => {
-    const path = new URL(req.url, 'http://localhost').pathname;
-    if (path in extra) {
+    const full = new URL(req.url, 'http://localhost').pathname;
+    const path = full.startsWith(prefix) ? '/' + full.slice(prefix.length) : null;
+    if (full in extra) {
       res.writeHead(200, { 'Content-Type': TYPES['.js'], 'Cache-Control': 'max-age=3600' });
-      res.end(extra[path]);
+      res.end(extra[full]);
       return;
     }
-    let file = await fileFor(root, path);
+    let file = path === null ? null : await fileFor(root, path);
     let status = 200;
     if (!file) {
       file = join(root, '404.html');

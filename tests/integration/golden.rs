@@ -47,6 +47,7 @@ pub const SITES: &[Site] = &[
     fixture("feeds"),
     fixture("overrides"),
     fixture("rtl"),
+    fixture("search"),
     fixture("serve"),
 ];
 
@@ -296,6 +297,11 @@ fn the_overrides_fixture_is_built_as_expected() {
 #[test]
 fn the_rtl_fixture_is_built_as_expected() {
     assert_golden("rtl");
+}
+
+#[test]
+fn the_search_fixture_is_built_as_expected() {
+    assert_golden("search");
 }
 
 #[test]

@@ -72,9 +72,17 @@ fn editing_a_posting_body_renders_only_that_postings_pages() {
     );
     let update = session.apply(&change, now()).unwrap();
     assert!(!update.full);
+    // The page, and the search index that holds the postings' texts (in
+    // each language, which shows the Swedish text where it has none).
     assert_eq!(
         update.rendered,
-        vec!["sv/jobs/hostile/index.html".to_string()]
+        [
+            "sv/jobs/hostile/index.html",
+            "sv/search/index.json",
+            "sv/search/0.json",
+            "en/search/index.json",
+            "en/search/0.json"
+        ]
     );
     assert_same_as_full_build(&session, &root);
 }

@@ -457,7 +457,14 @@ fn editing_a_posting_serves_the_new_page_and_renders_only_that_page() {
     assert_eq!(status["update"]["full"], false);
     assert_eq!(
         status["update"]["rendered"],
-        serde_json::json!(["sv/jobs/case-officer/index.html"])
+        // The page, and the search index holding the postings' texts.
+        serde_json::json!([
+            "sv/jobs/case-officer/index.html",
+            "sv/search/index.json",
+            "sv/search/0.json",
+            "en/search/index.json",
+            "en/search/0.json"
+        ])
     );
     let listing = preview.get("/careers/sv/");
     assert!(listing.text().replace('\u{ad}', "").contains("Handläggare"));

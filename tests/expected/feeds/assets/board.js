@@ -117,7 +117,7 @@
   fetch(new URL(finder.dataset.src, location.href), { credentials: 'same-origin' })
     .then((r) => (r.ok ? r.json() : null))
     .then((data) => {
-      if (data && data.version === 2 && data.postings) enhance(data.postings);
+      if (data && data.version === 2 && data.postings) enhance(data.postings, data.generated || '');
       else fallback();
     })
     .catch(fallback);
@@ -128,7 +128,12 @@
     if (text != null) e.textContent = text;
     return e;
   };
-  const norm = (s) => (s || '').toLocaleLowerCase(pageLang).normalize('NFD').replace(/\p{M}/gu, '');
+  // Folds text as the build's search index does (src/feeds/search.rs,
+  // `fold`): lower case, no accents or Arabic short vowels, no tatweel, the
+  // Arabic letters often written for one another made one, ß as ss.
+  const fold = (s) => (s || '').toLowerCase().normalize('NFD').replace(/[\p{M}\u0640]/gu, '')
+    .replace(/\u0671/g, '\u0627').replace(/\u0649/g, '\u064A').replace(/\u0629/g, '\u0647').replace(/ß/g, 'ss');
+  const wordsOf = (s) => fold(s).split(/[^\p{Alphabetic}\p{N}]+/u).filter(Boolean);
   const same = (a, b) => a.length === b.length && a.every((v) => b.includes(v));
   // Links only to this site's pages, never a script URL from the data.
   const safePath = (path) => {
@@ -137,7 +142,7 @@
   };
 
   // Binds to the form the build rendered: nothing is added above the list.
-  function enhance(postings) {
+  function enhance(postings, version) {
     const results = doc.querySelector('[data-results]');
     const details = form.querySelector('details');
     const input = form.querySelector('input[name="q"]');
@@ -164,8 +169,9 @@
       };
       const keys = {};
       NAMES.forEach((g) => { keys[g] = terms[g].map((t) => t.key); });
-      const text = norm([p.title, p.summary, p.organization, p.unit].concat(p.locations.map((t) => t.label)).join(' '));
-      return { p, i, keys, text, due: +(deadlineOf(p.deadline) || 8.64e15) };
+      // Where a search word counts most first: title, summary, the rest of the card.
+      const texts = [p.title, p.summary, [p.organization, p.unit].concat(p.locations.map((t) => t.label)).join(' ')].map(fold);
+      return { p, i, keys, texts, due: +(deadlineOf(p.deadline) || 8.64e15) };
     });
 
     // The page's own state, as the build rendered the form: its order, and
@@ -196,11 +202,84 @@
       return location.pathname + (q.toString() ? '?' + q : '');
     }
     const isDefault = (st) => !st.q.trim() && st.sort === defSort && NAMES.every((g) => same(st.sel[g], defSel[g]));
+    /* The search index of the postings' texts, fetched on the first keystroke */
+
+    const searchBase = new URL('search/', new URL(finder.dataset.src, location.href));
+    const fresh = '?v=' + encodeURIComponent(version);
+    let meta = null;
+    const shards = new Map();
+    const bodyHits = new Map();
+    const loadMeta = () => {
+      meta = meta || fetch(new URL('index.json' + fresh, searchBase), { credentials: 'same-origin' })
+        .then((r) => (r.ok ? r.json() : null))
+        // Only an index made with these postings numbers them right.
+        .then((m) => (m && m.version === 1 && m.generated === version && m.postings === items.length ? m : null))
+        .catch(() => null);
+      return meta;
+    };
+    const loadShard = (n) => {
+      if (!shards.has(n)) {
+        shards.set(n, fetch(new URL(n + '.json' + fresh, searchBase), { credentials: 'same-origin' })
+          .then((r) => (r.ok ? r.json() : null))
+          .catch(() => null));
+      }
+      return shards.get(n);
+    };
+    // The postings whose text holds the word; a word of three letters or
+    // more also finds the words it begins ("säkerhet" finds
+    // "säkerhetsprövning"). At most four shards a word.
+    function hitsOf(word) {
+      if (!bodyHits.has(word)) {
+        const prefix = word.length >= 3;
+        const high = prefix ? word + '\uffff' : word;
+        bodyHits.set(word, word.length < 2 ? Promise.resolve(new Set()) : loadMeta().then((m) => {
+          if (!m) return new Set();
+          const wanted = m.shards.map((start, n) => n)
+            .filter((n) => m.shards[n] <= high && (n + 1 === m.shards.length || m.shards[n + 1] > word))
+            .slice(0, 4);
+          return Promise.all(wanted.map(loadShard)).then((files) => {
+            const hits = new Set();
+            files.forEach((f) => {
+              if (!f) return;
+              let lo = 0;
+              let hi = f.words.length;
+              while (lo < hi) {
+                const mid = (lo + hi) >> 1;
+                if (f.words[mid] < word) lo = mid + 1; else hi = mid;
+              }
+              for (let k = lo; k < f.words.length && (prefix ? f.words[k].startsWith(word) : f.words[k] === word); k++) {
+                let n = 0;
+                f.postings[k].forEach((d) => { n += d; hits.add(n); });
+              }
+            });
+            return hits;
+          });
+        }));
+      }
+      return bodyHits.get(word);
+    }
+    // Every word's postings, when all are known.
+    const hitsFor = (words) => Promise.all(words.map(hitsOf))
+      .then((sets) => { const by = {}; words.forEach((w, k) => { by[w] = sets[k]; }); return by; });
+
+    // How well a posting answers the search words: for each, 8 in the title,
+    // 4 in the summary, 2 elsewhere on the card, 1 in the text; 0 when a word
+    // is nowhere.
+    function score(it, words, hits) {
+      let sum = 0;
+      for (const w of words) {
+        const s = it.texts[0].includes(w) ? 8 : it.texts[1].includes(w) ? 4 : it.texts[2].includes(w) ? 2
+          : hits[w] && hits[w].has(it.i) ? 1 : 0;
+        if (!s) return 0;
+        sum += s;
+      }
+      return sum;
+    }
     // OR within a group, AND across groups and search words; `skip` ignores one group.
-    function matching(st, skip) {
-      const words = norm(st.q).split(/\s+/).filter(Boolean);
-      return items.filter((it) => words.every((w) => it.text.includes(w))
-        && NAMES.every((g) => g === skip || !st.sel[g].length || it.keys[g].some((k) => st.sel[g].includes(k))));
+    function matching(st, skip, hits) {
+      const words = wordsOf(st.q);
+      return items.filter((it) => NAMES.every((g) => g === skip || !st.sel[g].length || it.keys[g].some((k) => st.sel[g].includes(k)))
+        && (!words.length || score(it, words, hits) > 0));
     }
 
     /* State <-> form, list, count and URL */
@@ -220,9 +299,13 @@
     };
     const setText = (node, text) => { if (node.textContent !== text) node.textContent = text; };
 
-    function render(st) {
-      const list = matching(st, null);
-      if (st.sort === 'soonest') list.sort((a, b) => a.due - b.due || a.i - b.i);
+    function render(st, hits) {
+      const list = matching(st, null, hits);
+      const words = wordsOf(st.q);
+      const scores = new Map(list.map((it) => [it, words.length ? score(it, words, hits) : 0]));
+      // The best match first, then the order chosen.
+      list.sort((a, b) => scores.get(b) - scores.get(a)
+        || (st.sort === 'soonest' ? a.due - b.due : 0) || a.i - b.i);
       const own = isDefault(st);
       if (shown) shown.remove();
       shown = null;
@@ -240,7 +323,7 @@
       setText(submit, plural(S.filters.show, list.length, {}));
       // What each choice would give, the other groups as they are.
       NAMES.forEach((g) => {
-        const base = matching(st, g);
+        const base = matching(st, g, hits);
         boxes[g].forEach((b) => {
           setText(countOf(b), `(${base.filter((it) => it.keys[g].includes(b.value)).length})`);
         });
@@ -250,16 +333,23 @@
       badge.hidden = !picked;
     }
 
+    // Shows a state once the words' postings are known; a later call wins.
+    let showing = 0;
+    function show(st) {
+      const seq = ++showing;
+      return hitsFor(wordsOf(st.q)).then((hits) => { if (seq === showing) render(st, hits); });
+    }
     function update(push) {
       const st = formState();
       const url = urlOf(st);
       if (url !== location.pathname + location.search) history[push ? 'pushState' : 'replaceState'](null, '', url);
-      render(st);
+      return show(st);
     }
     let typing = 0;
     form.addEventListener('change', (e) => { if (e.target !== input) update(true); });
     // Typing replaces the history entry instead of adding one per key.
     input.addEventListener('input', () => {
+      if (input.value.trim()) loadMeta();
       clearTimeout(typing);
       typing = setTimeout(() => update(false), 300);
     });
@@ -268,8 +358,7 @@
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       clearTimeout(typing);
-      update(true);
-      results.focus();
+      update(true).then(() => results.focus());
     });
     if (clear) {
       clear.addEventListener('click', () => {
@@ -281,18 +370,24 @@
     window.addEventListener('popstate', () => {
       const st = readState();
       setForm(st);
-      render(st);
+      show(st);
     });
 
+    const ready = () => { finder.dataset.ready = ''; };
     if (touched) {
-      update(false);
+      update(false).then(ready);
     } else {
       const start = readState();
       setForm(start);
       if (NAMES.some((g) => !same(start.sel[g], defSel[g]))) details.open = true;
-      render(start);
+      // The page as built, unless its address asks for a search.
+      if (start.q.trim()) {
+        show(start).then(ready);
+      } else {
+        render(start, {});
+        ready();
+      }
     }
-    finder.dataset.ready = '';
 
     /* A card, as the template's card macro writes it */
     function card(p) {
