@@ -25,8 +25,7 @@ type Words = HashMap<String, Vec<u32>, ahash::RandomState>;
 
 use rayon::prelude::*;
 use serde::Serialize;
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 use crate::model::Site;
 use crate::views::LangCtx;
@@ -66,16 +65,50 @@ fn fold_into(text: &str, out: &mut String) {
         out.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
         return;
     }
-    for c in text.chars().flat_map(char::to_lowercase).nfd() {
+    // Decomposing character by character is NFD less its reordering of
+    // marks, which are all dropped.
+    for c in text.chars() {
         match c {
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c if (LATIN_FIRST..=LATIN_LAST).contains(&c) => {
+                out.push_str(&latin()[c as usize - LATIN_FIRST as usize]);
+            }
+            c => fold_char(c, out),
+        }
+    }
+}
+
+/// The Latin letters with accents (Latin-1 Supplement to Latin Extended-B),
+/// whose folded forms are worked out once.
+const LATIN_FIRST: char = '\u{0080}';
+const LATIN_LAST: char = '\u{024F}';
+
+fn latin() -> &'static [String] {
+    static TABLE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (LATIN_FIRST..=LATIN_LAST)
+            .map(|c| {
+                let mut s = String::new();
+                fold_char(c, &mut s);
+                s
+            })
+            .collect()
+    })
+}
+
+/// One character folded: lower case, decomposed, marks dropped, the
+/// Arabic letters and ß mapped.
+fn fold_char(c: char, out: &mut String) {
+    for lower in c.to_lowercase() {
+        decompose_canonical(lower, |d| match d {
             '\u{0640}' => {}
             '\u{0671}' => out.push('\u{0627}'),
             '\u{0649}' => out.push('\u{064A}'),
             '\u{0629}' => out.push('\u{0647}'),
             'ß' => out.push_str("ss"),
-            c if is_combining_mark(c) => {}
-            c => out.push(c),
-        }
+            d if is_combining_mark(d) => {}
+            d => out.push(d),
+        });
     }
 }
 
@@ -92,8 +125,14 @@ fn indexable(word: &str) -> bool {
 
 /// The runs of letters and digits of a text (marks kept with their letter).
 fn runs(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(c.is_alphanumeric() || is_combining_mark(c)))
-        .filter(|w| !w.is_empty())
+    text.split(|c: char| {
+        if c.is_ascii() {
+            !c.is_ascii_alphanumeric()
+        } else {
+            !(c.is_alphanumeric() || is_combining_mark(c))
+        }
+    })
+    .filter(|w| !w.is_empty())
 }
 
 /// The folded words of a text: runs of letters and digits (after folding,
@@ -107,15 +146,15 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 fn html_text(html: &str) -> String {
     let mut text = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(at) = rest.find(['<', '&']) {
+    while let Some(at) = memchr::memchr2(b'<', b'&', rest.as_bytes()) {
         text.push_str(&rest[..at]);
         text.push(' ');
         let end = if rest.as_bytes()[at] == b'<' {
-            '>'
+            b'>'
         } else {
-            ';'
+            b';'
         };
-        rest = match rest[at..].find(end) {
+        rest = match memchr::memchr(end, &rest.as_bytes()[at..]) {
             Some(close) => &rest[at + close + 1..],
             None => "",
         };
@@ -291,6 +330,8 @@ mod tests {
         assert_eq!(fold("Malmö"), "malmo");
         assert_eq!(fold("ÅÄÖ éü"), "aao eu");
         assert_eq!(fold("Straße"), "strasse");
+        assert_eq!(fold("ĀŁØÆǼ"), "ałøææ");
+        assert_eq!(fold("Ångström"), "angstrom");
         // Alef with hamza, short vowels and tatweel; alef maksura, taa marbuta.
         assert_eq!(fold("أَحْمَـد"), "احمد");
         assert_eq!(fold("مستشفى جامعة"), "مستشفي جامعه");
