@@ -48,6 +48,7 @@ pub fn generate_into(
         wanted.sort_unstable();
         wanted.dedup();
     }
+    indexed.sort_unstable();
     indexed.dedup();
     let parts = Parts {
         events: ical::events(site, langs, &events),

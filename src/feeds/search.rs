@@ -13,15 +13,11 @@
 //!   words in order, and for each the postings whose text holds it, as the
 //!   first number followed by the differences between neighbours.
 //!
-//! Words are compared folded ([`fold`]): the finder folds a query the same
+//! Words are compared folded ([`fold_into`]): the finder folds a query the same
 //! way, so "malmo" finds Malmö. Words are ordered by their UTF-16 code
 //! units, as JavaScript compares strings.
 
 use std::collections::HashMap;
-
-/// Words and the postings holding them, with a fast hash: the index hashes
-/// every word of every text. (Its seeds are random, as the standard one's.)
-type Words = HashMap<String, Vec<u32>, ahash::RandomState>;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -29,6 +25,10 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 use crate::model::Site;
 use crate::views::LangCtx;
+
+/// Words and the postings holding them, with a fast hash: the index hashes
+/// every word of every text. (Its seeds are random, as the standard one's.)
+type Words = HashMap<String, Vec<u32>, ahash::RandomState>;
 
 /// The format's version; raised when a field changes meaning.
 pub const FORMAT_VERSION: u32 = 1;
@@ -46,18 +46,12 @@ pub fn shard_count(open: usize) -> usize {
     open.div_ceil(POSTINGS_PER_SHARD).max(1)
 }
 
-/// A word as the index and the finder compare it: in lower case, without
-/// accents or other combining marks (Arabic short vowels included), without
-/// the Arabic tatweel, with the Arabic letters that are often written for one
-/// another made one (ٱ as ا, ى as ي, ة as ه) and ß as ss. The finder's
-/// script (`board.js`, `fold`) does the same.
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    fold_into(text, &mut out);
-    out
-}
-
-/// [`fold`] into `out`, which is cleared first.
+/// Writes into `out` (cleared first) a word as the index and the finder
+/// compare it: in lower case, without accents or other combining marks
+/// (Arabic short vowels included), without the Arabic tatweel, with the
+/// Arabic letters that are often written for one another made one (ٱ as ا,
+/// ى as ي, ة as ه) and ß as ss. The finder's script (`board.js`, `fold`)
+/// does the same.
 fn fold_into(text: &str, out: &mut String) {
     out.clear();
     // Most words are plain ASCII: nothing to decompose.
@@ -135,12 +129,6 @@ fn runs(text: &str) -> impl Iterator<Item = &str> {
     .filter(|w| !w.is_empty())
 }
 
-/// The folded words of a text: runs of letters and digits (after folding,
-/// so a word with accents stays one), two characters or more.
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    runs(text).map(fold).filter(|w| indexable(w))
-}
-
 /// The text of sanitized HTML: its tags and character references become
 /// spaces (a body's references stand only for punctuation and spaces).
 fn html_text(html: &str) -> String {
@@ -161,6 +149,17 @@ fn html_text(html: &str) -> String {
     }
     text.push_str(rest);
     text
+}
+
+/// A sorted list of postings as the shards write it: the first, then the
+/// difference from each to the next.
+fn deltas(postings: &[u32]) -> impl Iterator<Item = u32> + '_ {
+    let mut last = 0;
+    postings.iter().map(move |&p| {
+        let delta = p - last;
+        last = p;
+        delta
+    })
 }
 
 /// A language's index: every word with the postings holding it, in order,
@@ -231,14 +230,8 @@ fn split(words: &[(String, Vec<u32>)], count: usize) -> Vec<std::ops::Range<usiz
     // The bytes the word takes in its shard: itself, quoted, and its
     // postings as differences, each with its comma.
     let weight = |(w, ps): &(String, Vec<u32>)| {
-        let mut last = 0;
-        let digits: usize = ps
-            .iter()
-            .map(|&p| {
-                let delta = p - last;
-                last = p;
-                delta.checked_ilog10().unwrap_or(0) as usize + 2
-            })
+        let digits: usize = deltas(ps)
+            .map(|d| d.checked_ilog10().unwrap_or(0) as usize + 2)
             .sum();
         w.len() + 6 + digits
     };
@@ -301,19 +294,7 @@ impl Index {
         let words = &self.words[self.shards[n].clone()];
         let shard = Shard {
             words: words.iter().map(|(w, _)| w.as_str()).collect(),
-            postings: words
-                .iter()
-                .map(|(_, ps)| {
-                    let mut last = 0;
-                    ps.iter()
-                        .map(|&p| {
-                            let delta = p - last;
-                            last = p;
-                            delta
-                        })
-                        .collect()
-                })
-                .collect(),
+            postings: words.iter().map(|(_, ps)| deltas(ps).collect()).collect(),
         };
         let mut bytes = serde_json::to_vec(&shard).expect("a shard serializes");
         bytes.push(b'\n');
@@ -324,6 +305,17 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn fold(text: &str) -> String {
+        let mut out = String::new();
+        fold_into(text, &mut out);
+        out
+    }
+
+    /// The words the index takes from a text, folded.
+    fn words(text: &str) -> Vec<String> {
+        runs(text).map(fold).filter(|w| indexable(w)).collect()
+    }
 
     #[test]
     fn folding_drops_case_accents_and_arabic_marks() {
@@ -339,8 +331,7 @@ mod tests {
 
     #[test]
     fn words_are_runs_of_letters_and_digits_of_two_or_more() {
-        let got: Vec<String> =
-            words("Java, C och säkerhetsskyddslagen (2018:585) – e-post").collect();
+        let got = words("Java, C och säkerhetsskyddslagen (2018:585) – e-post");
         assert_eq!(
             got,
             ["java", "och", "sakerhetsskyddslagen", "2018", "585", "post"]

@@ -105,7 +105,6 @@ pub(super) struct FilterPanel {
 struct FilterEntry {
     /// The term's index in `site.terms`.
     term: usize,
-    kind: TermKind,
     /// The value the finder's form sends: the term's slug.
     key: String,
     label: String,
@@ -169,7 +168,6 @@ impl FilterPanel {
                 .map(|(term, t)| {
                     let entry = FilterEntry {
                         term,
-                        kind,
                         key: t.slug.clone(),
                         label: term_label(site, ctx, kind, &t.value),
                         path: config.path(&urls::term(ctx.lang(), kind, &t.slug, 1)),
@@ -199,7 +197,7 @@ impl FilterPanel {
         current: &str,
         term: Option<(&Shared, usize, TermKind)>,
     ) -> Filters<'a> {
-        let item = |e: &'a FilterEntry| FilterItem {
+        let item = |kind: TermKind, e: &'a FilterEntry| FilterItem {
             key: &e.key,
             label: &e.label,
             path: &e.path,
@@ -207,7 +205,7 @@ impl FilterPanel {
             // A group's own choices widen the list (OR): each counts all
             // its postings.
             matches: match term {
-                Some((shared, t, kind)) if kind != e.kind => shared.count(t, e.term),
+                Some((shared, t, page_kind)) if page_kind != kind => shared.count(t, e.term),
                 _ => e.count,
             },
             current: e.path == current,
@@ -219,7 +217,7 @@ impl FilterPanel {
                 .map(|(kind, entries)| FilterGroup {
                     name: kind.key(),
                     fact: kind.segment(),
-                    items: entries.iter().map(item).collect(),
+                    items: entries.iter().map(|e| item(*kind, e)).collect(),
                 })
                 .collect(),
             all_path: &self.all_path,

@@ -129,7 +129,7 @@
     return e;
   };
   // Folds text as the build's search index does (src/feeds/search.rs,
-  // `fold`): lower case, no accents or Arabic short vowels, no tatweel, the
+  // `fold_into`): lower case, no accents or Arabic short vowels, no tatweel, the
   // Arabic letters often written for one another made one, ß as ss.
   const fold = (s) => (s || '').toLowerCase().normalize('NFD').replace(/[\p{M}\u0640]/gu, '')
     .replace(/\u0671/g, '\u0627').replace(/\u0649/g, '\u064A').replace(/\u0629/g, '\u0647').replace(/ß/g, 'ss');
@@ -234,7 +234,7 @@
         const high = prefix ? word + '\uffff' : word;
         bodyHits.set(word, word.length < 2 ? Promise.resolve(new Set()) : loadMeta().then((m) => {
           if (!m) return new Set();
-          const wanted = m.shards.map((start, n) => n)
+          const wanted = m.shards.map((_, n) => n)
             .filter((n) => m.shards[n] <= high && (n + 1 === m.shards.length || m.shards[n + 1] > word))
             .slice(0, 4);
           return Promise.all(wanted.map(loadShard)).then((files) => {
